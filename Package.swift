@@ -1,0 +1,87 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One module per layer; imports only point down this list:
+// RewardsContract <- RewardsClient, Mirror <- SyncEngine <- Console <- rewards-ops
+// Terminal (the only ncurses user) <- Console; Sandbox depends on RewardsContract alone.
+let package = Package(
+    name: "rewards-ops",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rewards-ops", targets: ["rewards-ops"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCursesW",
+            path: "Sources/CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "RewardsContract",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "RewardsClient",
+            dependencies: [
+                "RewardsContract",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Mirror",
+            dependencies: ["RewardsContract", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "SyncEngine",
+            dependencies: ["RewardsContract", "RewardsClient", "Mirror", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "Terminal",
+            dependencies: ["CNCursesW"]
+        ),
+        .target(
+            name: "Console",
+            dependencies: ["RewardsContract", "Mirror", "SyncEngine", "Terminal"]
+        ),
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "RewardsContract",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "rewards-ops",
+            dependencies: [
+                "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Terminal", "Console", "Sandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "RewardsContractTests", dependencies: ["RewardsContract"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "RewardsContract", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .testTarget(name: "SyncIntegrationTests", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// The local SQLite mirror of one club on one platform.
+///
+/// WAL mode (a `DatabasePool`), so the console reads while the sync engine writes. Every
+/// method is synchronous and short; callers run them off the UI thread where they can block.
+public final class MirrorStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    public init(path: String) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL survives a killed process (only power loss can drop the last commits).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Schema.migrator.migrate(pool)
+        // The mirror holds personal data: keep it private to the user.
+        chmod(path, 0o600)
+    }
+
+    /// The default mirror file: `$XDG_DATA_HOME/rewards-ops/<name>.sqlite`.
+    public static func defaultPath(name: String = "default", environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base: String
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            base = xdg
+        } else {
+            base = (environment["HOME"] ?? NSTemporaryDirectory()) + "/.local/share"
+        }
+        return base + "/rewards-ops/" + name + ".sqlite"
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+import RewardsContract
+
+public enum OutboxState: String, Sendable, Hashable {
+    /// Written, not yet acknowledged by the server (it may have been sent before a crash:
+    /// it goes again with the same key and body, and the server replays).
+    case queued
+    case sending
+    case delivered
+    case failed
+    /// Withdrawn by the operator before it was sent.
+    case cancelled
+}
+
+/// One decision on its way to the platform.
+public struct OutboxEntry: Sendable, Hashable, Identifiable {
+    public var seq: Int64
+    public var idempotencyKey: String
+    public var subject: ActionSubject
+    public var objectId: String
+    public var verb: ActionVerb
+    public var body: Data
+    public var baseVersion: Int
+    public var note: String?
+    public var sendAfter: Date
+    public var state: OutboxState
+    public var attempts: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var errorCode: String?
+    public var errorMessage: String?
+    public var requestId: String?
+    public var resultVersion: Int?
+
+    public var id: Int64 { seq }
+    public var isPending: Bool { state == .queued || state == .sending }
+
+    init(row: Row) {
+        seq = row["seq"]
+        idempotencyKey = row["idempotencyKey"]
+        subject = ActionSubject(rawValue: row["subject"]) ?? .review
+        objectId = row["objectId"]
+        verb = ActionVerb(rawValue: row["verb"])
+        body = row["body"]
+        baseVersion = row["baseVersion"]
+        note = row["note"]
+        sendAfter = Date(timeIntervalSince1970: row["sendAfter"])
+        state = OutboxState(rawValue: row["state"]) ?? .failed
+        attempts = row["attempts"]
+        createdAt = Date(timeIntervalSince1970: row["createdAt"])
+        updatedAt = Date(timeIntervalSince1970: row["updatedAt"])
+        errorCode = row["errorCode"]
+        errorMessage = row["errorMessage"]
+        requestId = row["requestId"]
+        resultVersion = row["resultVersion"]
+    }
+}
+
+extension MirrorStore {
+    /// Writes a decision before anything is sent, so a crash or a lost network loses nothing.
+    @discardableResult
+    public func enqueueAction(subject: ActionSubject, objectId: String, verb: ActionVerb, body: Data, baseVersion: Int,
+                              note: String?, idempotencyKey: String, sendAfter: Date = .distantPast,
+                              now: Date = Date()) throws -> OutboxEntry {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO outbox (idempotencyKey, subject, objectId, verb, body, baseVersion, note, sendAfter, state,
+                                    createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)
+                """, arguments: [idempotencyKey, subject.rawValue, objectId, verb.rawValue, body, baseVersion, note,
+                                 max(0, sendAfter.timeIntervalSince1970), now.timeIntervalSince1970,
+                                 now.timeIntervalSince1970])
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE seq = ?", arguments: [db.lastInsertedRowID])
+            guard let row else { throw DatabaseError(message: "outbox entry vanished") }
+            return OutboxEntry(row: row)
+        }
+    }
+
+    /// The oldest undelivered entry: entries go out strictly in the order they were taken.
+    public func nextOutboxEntry() throws -> OutboxEntry? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE state IN ('queued', 'sending') ORDER BY seq LIMIT 1")
+                .map(OutboxEntry.init(row:))
+        }
+    }
+
+    public func markOutboxSending(seq: Int64, now: Date = Date()) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updatedAt = ? WHERE seq = ?",
+                           arguments: [now.timeIntervalSince1970, seq])
+        }
+    }
+
+    /// Records the server's answer and stores the object it returned, in one transaction.
+    public func markOutboxDelivered(seq: Int64, result: ChangeObject, requestId: String?, now: Date = Date()) throws {
+        let version: Int
+        switch result {
+        case .review(let review): version = review.version
+        case .redemption(let redemption): version = redemption.version
+        default: version = 0
+        }
+        try applyActionResult(result)
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE outbox SET state = 'delivered', resultVersion = ?, requestId = ?, errorCode = NULL,
+                    errorMessage = NULL, updatedAt = ? WHERE seq = ?
+                """, arguments: [version, requestId, now.timeIntervalSince1970, seq])
+        }
+    }
+
+    public func markOutboxFailed(seq: Int64, code: String, message: String, requestId: String?, now: Date = Date()) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE outbox SET state = 'failed', errorCode = ?, errorMessage = ?, requestId = ?, updatedAt = ?
+                WHERE seq = ?
+                """, arguments: [code, message, requestId, now.timeIntervalSince1970, seq])
+        }
+    }
+
+    /// Keeps an entry queued after a retryable failure, noting why it has not gone yet.
+    public func markOutboxWaiting(seq: Int64, code: String, message: String, now: Date = Date()) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE outbox SET state = 'queued', errorCode = ?, errorMessage = ?, updatedAt = ? WHERE seq = ?
+                """, arguments: [code, message, now.timeIntervalSince1970, seq])
+        }
+    }
+
+    /// Withdraws an entry that has not been sent yet. Returns false if it is already on its way.
+    public func cancelOutboxEntry(seq: Int64, now: Date = Date()) throws -> Bool {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE outbox SET state = 'cancelled', updatedAt = ? WHERE seq = ? AND state = 'queued' AND attempts = 0
+                """, arguments: [now.timeIntervalSince1970, seq])
+            return db.changesCount > 0
+        }
+    }
+
+    public func outboxEntry(seq: Int64) throws -> OutboxEntry? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE seq = ?", arguments: [seq]).map(OutboxEntry.init(row:))
+        }
+    }
+
+    public func outboxEntries(limit: Int = 200) throws -> [OutboxEntry] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY seq DESC LIMIT ?", arguments: [limit])
+                .map(OutboxEntry.init(row:))
+        }
+    }
+
+    /// The latest outbox entry of each of these objects, for showing pending/done/failed on rows.
+    public func latestOutboxEntries(objectIds: [String]) throws -> [String: OutboxEntry] {
+        guard !objectIds.isEmpty else { return [:] }
+        return try pool.read { db in
+            let marks = objectIds.map { _ in "?" }.joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM outbox WHERE seq IN (
+                    SELECT max(seq) FROM outbox WHERE objectId IN (\(marks)) AND state != 'cancelled' GROUP BY objectId)
+                """, arguments: StatementArguments(objectIds))
+            var result: [String: OutboxEntry] = [:]
+            for row in rows {
+                let entry = OutboxEntry(row: row)
+                result[entry.objectId] = entry
+            }
+            return result
+        }
+    }
+
+    public func pendingOutboxCount() throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')") ?? 0
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import GRDB
+import RewardsContract
+
+public struct MemberFilter: Sendable, Hashable {
+    public var text: String
+    public var includeDeleted: Bool
+    public init(text: String = "", includeDeleted: Bool = false) { self.text = text; self.includeDeleted = includeDeleted }
+}
+
+public struct RedemptionFilter: Sendable, Hashable {
+    public var pendingOnly: Bool
+    public init(pendingOnly: Bool = true) { self.pendingOnly = pendingOnly }
+}
+
+public struct ReviewFilter: Sendable, Hashable {
+    /// Empty means every status.
+    public var statuses: [ReviewStatus]
+    public init(statuses: [ReviewStatus] = []) { self.statuses = statuses }
+}
+
+public struct RequestLogFilter: Sendable, Hashable {
+    public var code: String?
+    public init(code: String? = nil) { self.code = code }
+}
+
+public struct RedemptionRow: Sendable, Hashable {
+    public var redemption: Redemption
+    public var memberName: String?
+}
+
+public struct ReviewRow: Sendable, Hashable {
+    public var review: Review
+    public var memberName: String?
+}
+
+/// How many rows each pane has, for the status line and the pane titles.
+public struct MirrorCounts: Sendable, Hashable {
+    public var members = 0
+    public var pendingRedemptions = 0
+    public var openReviews = 0
+    public var escalatedReviews = 0
+    public var requestLogs = 0
+    public var outboxPending = 0
+    public init() {}
+}
+
+extension MirrorStore {
+    static func memberQuery(_ filter: MemberFilter) -> WindowQuery {
+        var query = WindowQuery(select: "SELECT \(Member.selectColumns), id FROM members", conditions: [], arguments: [],
+                                keyColumns: ["id"], descending: false)
+        if !filter.includeDeleted { query.conditions.append("deletedAt IS NULL") }
+        let text = filter.text.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty {
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            query.conditions.append("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR externalRef LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')")
+            query.arguments += Array(repeating: pattern.databaseValue, count: 4)
+        }
+        return query
+    }
+
+    static func redemptionQuery(_ filter: RedemptionFilter) -> WindowQuery {
+        let columns = Redemption.columns.map { "r.\($0)" }.joined(separator: ", ")
+        var query = WindowQuery(select: "SELECT \(columns), m.name AS memberName, r.createdEpoch, r.id FROM redemptions r LEFT JOIN members m ON m.id = r.memberId",
+                                conditions: [], arguments: [], keyColumns: ["r.createdEpoch", "r.id"], descending: false)
+        if filter.pendingOnly { query.conditions.append("r.isPending = 1") }
+        return query
+    }
+
+    static func reviewQuery(_ filter: ReviewFilter) -> WindowQuery {
+        let columns = Review.columns.map { "v.\($0)" }.joined(separator: ", ")
+        var query = WindowQuery(select: "SELECT \(columns), m.name AS memberName, v.statusRank, v.createdEpoch, v.id FROM reviews v LEFT JOIN members m ON m.id = v.memberId",
+                                conditions: [], arguments: [], keyColumns: ["v.statusRank", "v.createdEpoch", "v.id"],
+                                descending: false)
+        if !filter.statuses.isEmpty {
+            query.conditions.append("v.status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ",")))")
+            query.arguments += filter.statuses.map { $0.rawValue.databaseValue }
+        }
+        return query
+    }
+
+    static func requestLogQuery(_ filter: RequestLogFilter) -> WindowQuery {
+        var query = WindowQuery(select: "SELECT \(RequestLog.selectColumns), atEpoch, id FROM request_logs",
+                                conditions: [], arguments: [], keyColumns: ["atEpoch", "id"], descending: true)
+        if let code = filter.code {
+            query.conditions.append("code = ?")
+            query.arguments.append(code.databaseValue)
+        }
+        return query
+    }
+
+    public func membersWindow(_ filter: MemberFilter, anchor: WindowAnchor, limit: Int) throws -> [WindowRow<Member>] {
+        try pool.read { db in try Self.memberQuery(filter).fetch(db, anchor: anchor, limit: limit, map: Member.init(row:)) }
+    }
+
+    public func redemptionsWindow(_ filter: RedemptionFilter, anchor: WindowAnchor, limit: Int) throws
+        -> [WindowRow<RedemptionRow>] {
+        try pool.read { db in
+            try Self.redemptionQuery(filter).fetch(db, anchor: anchor, limit: limit) {
+                RedemptionRow(redemption: Redemption(row: $0), memberName: $0["memberName"])
+            }
+        }
+    }
+
+    public func reviewsWindow(_ filter: ReviewFilter, anchor: WindowAnchor, limit: Int) throws -> [WindowRow<ReviewRow>] {
+        try pool.read { db in
+            try Self.reviewQuery(filter).fetch(db, anchor: anchor, limit: limit) {
+                ReviewRow(review: Review(row: $0), memberName: $0["memberName"])
+            }
+        }
+    }
+
+    public func requestLogsWindow(_ filter: RequestLogFilter, anchor: WindowAnchor, limit: Int) throws
+        -> [WindowRow<RequestLog>] {
+        try pool.read { db in
+            try Self.requestLogQuery(filter).fetch(db, anchor: anchor, limit: limit, map: RequestLog.init(row:))
+        }
+    }
+
+    public func counts() throws -> MirrorCounts {
+        try pool.read { db in
+            var counts = MirrorCounts()
+            counts.members = try Int.fetchOne(db, sql: "SELECT count(*) FROM members WHERE deletedAt IS NULL") ?? 0
+            counts.pendingRedemptions = try Int.fetchOne(db, sql: "SELECT count(*) FROM redemptions WHERE isPending = 1") ?? 0
+            counts.openReviews = try Int.fetchOne(db, sql: "SELECT count(*) FROM reviews WHERE statusRank = 0") ?? 0
+            counts.escalatedReviews = try Int.fetchOne(db, sql: "SELECT count(*) FROM reviews WHERE statusRank = 1") ?? 0
+            counts.requestLogs = try Int.fetchOne(db, sql: "SELECT count(*) FROM request_logs") ?? 0
+            counts.outboxPending = try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')") ?? 0
+            return counts
+        }
+    }
+
+    public func member(id: String) throws -> Member? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Member.selectColumns) FROM members WHERE id = ?", arguments: [id])
+                .map(Member.init(row:))
+        }
+    }
+
+    public func review(id: String) throws -> Review? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Review.selectColumns) FROM reviews WHERE id = ?", arguments: [id])
+                .map(Review.init(row:))
+        }
+    }
+
+    public func redemption(id: String) throws -> Redemption? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Redemption.selectColumns) FROM redemptions WHERE id = ?", arguments: [id])
+                .map(Redemption.init(row:))
+        }
+    }
+}

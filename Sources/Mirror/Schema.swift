@@ -1,0 +1,85 @@
+import GRDB
+
+/// The mirror's tables. Each list table keeps the contract's fields as columns, plus the
+/// few derived columns its pane sorts on, indexed so that a window of rows is read by a
+/// keyset seek, never by a scan.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-objects") { db in
+            try db.execute(sql: """
+                CREATE TABLE members (
+                    id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL,
+                    createdAt TEXT NOT NULL, updatedAt TEXT NOT NULL, clubId TEXT NOT NULL,
+                    externalRef TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL, status TEXT NOT NULL,
+                    pointsAvailable INTEGER NOT NULL, pointsPending INTEGER NOT NULL,
+                    pointsLifetime INTEGER NOT NULL, payoutReady INTEGER NOT NULL, currency TEXT NOT NULL,
+                    deletedAt TEXT
+                ) WITHOUT ROWID;
+                CREATE TABLE redemptions (
+                    id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL,
+                    createdAt TEXT NOT NULL, updatedAt TEXT NOT NULL, createdEpoch REAL NOT NULL,
+                    memberId TEXT NOT NULL, points INTEGER NOT NULL, cashValueMinor INTEGER NOT NULL,
+                    currency TEXT NOT NULL, status TEXT NOT NULL, isPending INTEGER NOT NULL,
+                    payoutAttempts INTEGER NOT NULL, lastErrorCode TEXT, lastErrorMessage TEXT
+                );
+                CREATE INDEX redemptions_pending ON redemptions(isPending, createdEpoch, id);
+                CREATE INDEX redemptions_member ON redemptions(memberId);
+                CREATE TABLE reviews (
+                    id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL,
+                    createdAt TEXT NOT NULL, updatedAt TEXT NOT NULL, createdEpoch REAL NOT NULL,
+                    kind TEXT NOT NULL, reasonCode TEXT NOT NULL, memberId TEXT NOT NULL, subjectRef TEXT NOT NULL,
+                    pointsRequested INTEGER NOT NULL, pointsAvailable INTEGER NOT NULL,
+                    amountMinor INTEGER NOT NULL, currency TEXT NOT NULL, status TEXT NOT NULL,
+                    statusRank INTEGER NOT NULL, escalationLevel INTEGER NOT NULL,
+                    note TEXT, decidedBy TEXT, decidedAt TEXT
+                );
+                CREATE INDEX reviews_queue ON reviews(statusRank, createdEpoch, id);
+                CREATE INDEX reviews_member ON reviews(memberId);
+                CREATE TABLE request_logs (
+                    id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL,
+                    createdAt TEXT NOT NULL, updatedAt TEXT NOT NULL, requestId TEXT NOT NULL,
+                    at TEXT NOT NULL, atEpoch REAL NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL,
+                    httpStatus INTEGER NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL,
+                    retryable INTEGER NOT NULL, idempotencyKey TEXT, details TEXT
+                );
+                CREATE INDEX request_logs_recent ON request_logs(atEpoch, id);
+                CREATE INDEX request_logs_code ON request_logs(code, atEpoch);
+                CREATE TABLE ledger (
+                    id TEXT PRIMARY KEY NOT NULL, memberId TEXT NOT NULL, kind TEXT NOT NULL,
+                    points INTEGER NOT NULL, externalTransactionId TEXT, redemptionId TEXT,
+                    createdAt TEXT NOT NULL, createdEpoch REAL NOT NULL
+                );
+                CREATE INDEX ledger_member ON ledger(memberId, createdEpoch, id);
+                -- A purged id: no personal data, only what is needed to ignore stale upserts.
+                CREATE TABLE tombstones (
+                    id TEXT PRIMARY KEY NOT NULL, type TEXT NOT NULL, version INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE sync_state (key TEXT PRIMARY KEY NOT NULL, value TEXT) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v1-outbox") { db in
+            try db.execute(sql: """
+                CREATE TABLE outbox (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    idempotencyKey TEXT NOT NULL UNIQUE,
+                    subject TEXT NOT NULL, objectId TEXT NOT NULL, verb TEXT NOT NULL,
+                    body BLOB NOT NULL, baseVersion INTEGER NOT NULL, note TEXT, sendAfter REAL NOT NULL DEFAULT 0,
+                    state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                    createdAt REAL NOT NULL, updatedAt REAL NOT NULL,
+                    errorCode TEXT, errorMessage TEXT, requestId TEXT, resultVersion INTEGER
+                );
+                CREATE INDEX outbox_state ON outbox(state, seq);
+                CREATE INDEX outbox_object ON outbox(objectId, seq);
+                CREATE TABLE local_errors (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL,
+                    method TEXT NOT NULL, path TEXT NOT NULL, httpStatus INTEGER, code TEXT NOT NULL,
+                    message TEXT NOT NULL, retryable INTEGER NOT NULL, requestId TEXT,
+                    idempotencyKey TEXT, attempt INTEGER NOT NULL
+                );
+                CREATE INDEX local_errors_at ON local_errors(at);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,16 @@
+import Mirror
+import RewardsClient
+
+/// Writes every failed attempt of the client into the mirror's local error log.
+public struct MirrorFailureRecorder: FailedCallRecorder {
+    let mirror: MirrorStore
+
+    public init(mirror: MirrorStore) { self.mirror = mirror }
+
+    public func record(_ call: FailedCall) async {
+        try? mirror.recordLocalError(LocalError(
+            at: call.at, method: call.method, path: call.path, httpStatus: call.httpStatus, code: call.code,
+            message: call.message, retryable: call.retryable, requestId: call.requestId,
+            idempotencyKey: call.idempotencyKey, attempt: call.attempt))
+    }
+}

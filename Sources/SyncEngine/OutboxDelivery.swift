@@ -1,0 +1,57 @@
+import Foundation
+import Mirror
+import RewardsClient
+import RewardsContract
+
+extension SyncEngine {
+    /// Queues a decision: the outbox row (key and exact body) is written before anything is
+    /// sent, so the action survives a crash, a kill or a lost network.
+    @discardableResult
+    public func enqueue(subject: ActionSubject, objectId: String, verb: ActionVerb, expectedVersion: Int, note: String?,
+                        delaySeconds: Double = 0) throws -> OutboxEntry {
+        let request = ActionRequest(expectedVersion: expectedVersion, note: note)
+        let entry = try mirror.enqueueAction(subject: subject, objectId: objectId, verb: verb, body: request.encodedBody(),
+                                             baseVersion: expectedVersion, note: note,
+                                             idempotencyKey: IdempotencyKey.make(),
+                                             sendAfter: Date().addingTimeInterval(delaySeconds))
+        wake()
+        return entry
+    }
+
+    /// Sends queued entries in order. A retryable failure leaves the entry queued (and, with
+    /// `retryForever` false, stops); any other failure ends the entry as failed and moves on.
+    func deliverOutbox(events: SyncEventHandler, retryForever: Bool) async throws {
+        while let entry = try mirror.nextOutboxEntry() {
+            try Task.checkCancellation()
+            let wait = entry.sendAfter.timeIntervalSinceNow
+            if wait > 0 {
+                if !retryForever { return }
+                try await Task.sleep(nanoseconds: UInt64(min(wait, 1) * 1_000_000_000))
+                continue
+            }
+            try mirror.markOutboxSending(seq: entry.seq)
+            do {
+                let response = try await client.act(subject: entry.subject, id: entry.objectId, verb: entry.verb,
+                                                    body: entry.body, idempotencyKey: entry.idempotencyKey)
+                let object: ChangeObject
+                switch response.outcome {
+                case .review(let review): object = .review(review)
+                case .redemption(let redemption): object = .redemption(redemption)
+                }
+                try mirror.markOutboxDelivered(seq: entry.seq, result: object, requestId: response.requestId)
+                if let done = try mirror.outboxEntry(seq: entry.seq) { events(.outboxDelivered(done)) }
+            } catch let error as PlatformError {
+                events(.error(error))
+                if error.retryable {
+                    try mirror.markOutboxWaiting(seq: entry.seq, code: error.code, message: error.message)
+                    if !retryForever { return }
+                    try await Task.sleep(nanoseconds: 2_000_000_000)
+                } else {
+                    try mirror.markOutboxFailed(seq: entry.seq, code: error.code, message: error.message,
+                                                requestId: error.requestId)
+                    if let failed = try mirror.outboxEntry(seq: entry.seq) { events(.outboxFailed(failed)) }
+                }
+            }
+        }
+    }
+}

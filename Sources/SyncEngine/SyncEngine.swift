@@ -1,0 +1,149 @@
+import Foundation
+import Logging
+import Mirror
+import RewardsClient
+import RewardsContract
+import Synchronization
+
+/// Keeps a mirror equal to the platform: bootstrap, then the change feed; and delivers the
+/// outbox of decisions, in order, exactly once at the server.
+public final class SyncEngine: Sendable {
+    public let client: PlatformClient
+    public let mirror: MirrorStore
+    let pageSize: Int
+    let longPollSeconds: Int
+    let logger: Logger
+    private let woken = Mutex(false)
+
+    public init(client: PlatformClient, mirror: MirrorStore, pageSize: Int = 1000, longPollSeconds: Int = 25,
+                logger: Logger = Logger(label: "rewards-ops.sync")) {
+        self.client = client
+        self.mirror = mirror
+        self.pageSize = pageSize
+        self.longPollSeconds = longPollSeconds
+        self.logger = logger
+    }
+
+    /// Checks the key, bootstraps when the mirror has no cursor, then reads the feed to its
+    /// current end and delivers the outbox. Returns the number of rows and entries applied.
+    @discardableResult
+    public func syncOnce(events: SyncEventHandler = { _ in }) async throws -> Int {
+        let me = try await client.me()
+        try mirror.storeIdentity(me)
+        events(.identity(me))
+        var applied = 0
+        if try mirror.cursor() == nil {
+            applied += try await bootstrap(events: events)
+        }
+        applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+        try await deliverOutbox(events: events, retryForever: false)
+        events(.status(.live(since: Date())))
+        return applied
+    }
+
+    /// Reads feed pages until the end (or one long-poll page when `untilCaughtUp` is false).
+    /// A `410 cursor_expired` starts a new bootstrap, which drops rows the server no longer has.
+    func followFeed(waitSeconds: Int, untilCaughtUp: Bool, events: SyncEventHandler) async throws -> Int {
+        var applied = 0
+        while true {
+            try Task.checkCancellation()
+            guard let cursor = try mirror.cursor() else {
+                applied += try await bootstrap(events: events)
+                continue
+            }
+            let page: Page<ChangeEntry>
+            do {
+                page = try await client.changes(after: cursor, limit: pageSize, waitSeconds: waitSeconds)
+            } catch let error as PlatformError where error.apiError?.code == .cursorExpired {
+                logger.notice("feed cursor expired; bootstrapping again")
+                events(.error(error))
+                try mirror.resetCursor()
+                continue
+            }
+            let changes = try mirror.applyChanges(page.rows, cursor: page.nextCursor ?? cursor)
+            applied += page.rows.count
+            if !changes.isEmpty { events(.applied(changes)) }
+            if page.hasMore {
+                events(.status(.catchingUp(entries: applied)))
+                continue
+            }
+            return applied
+        }
+    }
+
+    /// Runs until cancelled: follows the feed with long-poll and delivers the outbox as soon
+    /// as something is queued. Failures are reported and retried with capped backoff.
+    public func run(events: @escaping SyncEventHandler) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.feedLoop(events: events) }
+            group.addTask { await self.outboxLoop(events: events) }
+            await group.waitForAll()
+        }
+    }
+
+    /// Asks the outbox loop to look for work now (after an action was queued).
+    public func wake() { woken.withLock { $0 = true } }
+
+    private func feedLoop(events: @escaping SyncEventHandler) async {
+        var failures = 0
+        var offlineSince: Date?
+        var identified = false
+        while !Task.isCancelled {
+            do {
+                if !identified {
+                    let me = try await client.me()
+                    try mirror.storeIdentity(me)
+                    events(.identity(me))
+                    identified = true
+                }
+                if try mirror.cursor() == nil {
+                    events(.status(.bootstrapping(kind: "member", rows: 0)))
+                }
+                // Catch up without waiting, then hold a long-poll open for the next change.
+                _ = try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+                failures = 0
+                offlineSince = nil
+                events(.status(.live(since: Date())))
+                while !Task.isCancelled {
+                    _ = try await followFeed(waitSeconds: longPollSeconds, untilCaughtUp: false, events: events)
+                    events(.status(.live(since: Date())))
+                }
+            } catch is CancellationError {
+                return
+            } catch {
+                if Task.isCancelled { return }
+                failures += 1
+                let since = offlineSince ?? Date()
+                offlineSince = since
+                if let platformError = error as? PlatformError {
+                    events(.error(platformError))
+                    if platformError.retryable {
+                        events(.status(.offline(since: since, code: platformError.code)))
+                    } else {
+                        events(.status(.failed(code: platformError.code, message: platformError.message)))
+                    }
+                } else {
+                    events(.status(.failed(code: "local_error", message: "\(error)")))
+                }
+                let delay = min(30.0, 0.5 * pow(2.0, Double(min(failures, 6))))
+                try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+            }
+        }
+    }
+
+    private func outboxLoop(events: @escaping SyncEventHandler) async {
+        while !Task.isCancelled {
+            do {
+                try await deliverOutbox(events: events, retryForever: true)
+            } catch {
+                if Task.isCancelled { return }
+            }
+            // Sleep until woken by a new action, or poll now and then (an entry may be waiting
+            // for its undo window, or for the network to come back).
+            for _ in 0..<5 {
+                if woken.withLock({ flag in defer { flag = false }; return flag }) { break }
+                try? await Task.sleep(nanoseconds: 100_000_000)
+            }
+        }
+    }
+}
