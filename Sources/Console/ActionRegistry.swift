@@ -1,0 +1,67 @@
+import Terminal
+
+/// Every action of the console, named once. Keys, the help overlay and read-only gating all
+/// come from this table, so they cannot drift apart.
+public enum ActionID: String, Sendable, CaseIterable, Hashable {
+    case quit, help, nextPane, previousPane, membersPane, redemptionsPane, reviewsPane, errorsPane
+    case down, up, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
+    case filter, approve, escalate, syncNow
+}
+
+public struct ActionSpec: Sendable, Hashable {
+    public var id: ActionID
+    public var keys: [Key]
+    public var keyLabel: String
+    public var description: String
+    /// Nil: every pane.
+    public var panes: Set<PaneID>?
+    /// Changes state on the platform: hidden and refused for a read-only key.
+    public var mutates: Bool
+}
+
+public enum ActionRegistry {
+    public static let all: [ActionSpec] = [
+        ActionSpec(id: .quit, keys: [.char("q"), .ctrl("c")], keyLabel: "q", description: "quit", panes: nil, mutates: false),
+        ActionSpec(id: .help, keys: [.char("?")], keyLabel: "?", description: "help", panes: nil, mutates: false),
+        ActionSpec(id: .nextPane, keys: [.tab], keyLabel: "Tab", description: "next pane", panes: nil, mutates: false),
+        ActionSpec(id: .previousPane, keys: [.backTab], keyLabel: "S-Tab", description: "previous pane", panes: nil,
+                   mutates: false),
+        ActionSpec(id: .membersPane, keys: [.char("1")], keyLabel: "1", description: "members", panes: nil, mutates: false),
+        ActionSpec(id: .redemptionsPane, keys: [.char("2")], keyLabel: "2", description: "redemptions", panes: nil,
+                   mutates: false),
+        ActionSpec(id: .reviewsPane, keys: [.char("3")], keyLabel: "3", description: "review queue", panes: nil,
+                   mutates: false),
+        ActionSpec(id: .errorsPane, keys: [.char("4")], keyLabel: "4", description: "error log", panes: nil, mutates: false),
+        ActionSpec(id: .down, keys: [.char("j"), .down], keyLabel: "j/↓", description: "down", panes: nil, mutates: false),
+        ActionSpec(id: .up, keys: [.char("k"), .up], keyLabel: "k/↑", description: "up", panes: nil, mutates: false),
+        ActionSpec(id: .top, keys: [.char("g"), .home], keyLabel: "g", description: "first row", panes: nil, mutates: false),
+        ActionSpec(id: .bottom, keys: [.char("G"), .end], keyLabel: "G", description: "last row", panes: nil, mutates: false),
+        ActionSpec(id: .pageDown, keys: [.pageDown, .ctrl("f")], keyLabel: "PgDn", description: "page down", panes: nil,
+                   mutates: false),
+        ActionSpec(id: .pageUp, keys: [.pageUp, .ctrl("b")], keyLabel: "PgUp", description: "page up", panes: nil,
+                   mutates: false),
+        ActionSpec(id: .halfPageDown, keys: [.ctrl("d")], keyLabel: "C-d", description: "half page down", panes: nil,
+                   mutates: false),
+        ActionSpec(id: .halfPageUp, keys: [.ctrl("u")], keyLabel: "C-u", description: "half page up", panes: nil,
+                   mutates: false),
+        ActionSpec(id: .filter, keys: [.char("/")], keyLabel: "/", description: "filter members", panes: [.members],
+                   mutates: false),
+        ActionSpec(id: .approve, keys: [.char("a")], keyLabel: "a", description: "approve", panes: [.reviews, .redemptions],
+                   mutates: true),
+        ActionSpec(id: .escalate, keys: [.char("e")], keyLabel: "e", description: "escalate (asks for a note)",
+                   panes: [.reviews, .redemptions], mutates: true),
+        ActionSpec(id: .syncNow, keys: [.char("r")], keyLabel: "r", description: "sync now", panes: nil, mutates: false),
+    ]
+
+    public static func spec(_ id: ActionID) -> ActionSpec? { all.first { $0.id == id } }
+
+    /// The action a key triggers on a pane, if any (read-only gating is the caller's).
+    public static func action(for key: Key, on pane: PaneID) -> ActionSpec? {
+        all.first { spec in spec.keys.contains(key) && (spec.panes?.contains(pane) ?? true) }
+    }
+
+    /// What the help overlay lists for a pane.
+    public static func available(on pane: PaneID, readOnly: Bool) -> [ActionSpec] {
+        all.filter { ($0.panes?.contains(pane) ?? true) && !(readOnly && $0.mutates) }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Mirror
+import RewardsContract
+import SyncEngine
+
+/// A message in the line above the status bar.
+public struct Flash: Sendable, Hashable {
+    public enum Level: Sendable, Hashable { case info, success, warning, error }
+    public var text: String
+    public var level: Level
+    public var at: Date
+}
+
+/// Everything the console shows, as one value. Views render it; only `Update` changes it.
+public struct AppState: Sendable {
+    public var columns: Int
+    public var rows: Int
+    public var now: Date
+    public var pane: PaneID = .reviews
+    public var members = ListState<Member>()
+    public var redemptions = ListState<RedemptionRow>()
+    public var reviews = ListState<ReviewRow>()
+    public var errors = ListState<RequestLog>()
+    public var memberFilter = MemberFilter()
+    public var filterInput: InputLine?
+    public var outbox: [String: OutboxEntry] = [:]
+    public var counts = MirrorCounts()
+    public var identity: Me?
+    /// The environment the profile expects, known before `/v1/me` answers.
+    public var environmentHint: Environment?
+    public var sync: SyncStatus = .starting
+    public var lastSyncedAt: Date?
+    public var lastErrorCode: String?
+    public var dialog: Dialog?
+    public var showHelp = false
+    public var flash: Flash?
+    public var needsRefresh = false
+    public var quitRequested = false
+
+    public init(columns: Int, rows: Int, now: Date = Date()) {
+        self.columns = columns
+        self.rows = rows
+        self.now = now
+    }
+
+    /// Rows of the table area: the screen less the tab bar, the header, the message line and
+    /// the status line.
+    public var tableHeight: Int { max(1, rows - 4) }
+
+    public var environment: Environment? { identity?.environment ?? environmentHint }
+    public var isReadOnly: Bool { !(identity?.role.mayDecide ?? false) }
+    public var isTooSmall: Bool { columns < 80 || rows < 24 }
+}

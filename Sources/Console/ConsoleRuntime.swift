@@ -1,0 +1,91 @@
+import Foundation
+import Mirror
+import RewardsContract
+import Synchronization
+import SyncEngine
+import Terminal
+
+/// Messages posted from other threads (effects, the sync engine, signals) for the UI loop.
+public final class Inbox: Sendable {
+    private let messages = Mutex<[Message]>([])
+
+    public init() {}
+
+    public func post(_ message: Message) {
+        messages.withLock { $0.append(message) }
+    }
+
+    func drain() -> [Message] {
+        messages.withLock { pending in
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+    }
+}
+
+/// The UI loop. It runs on one thread, the only one that touches the terminal: read a key
+/// (briefly), apply every message through `Update`, run the effects, draw.
+public final class ConsoleRuntime {
+    public private(set) var state: AppState
+    let terminal: any TerminalBackend
+    let runner: EffectRunner
+    public let inbox: Inbox
+    private var lastTick = Date.distantPast
+
+    public init(terminal: any TerminalBackend, mirror: MirrorStore, engine: SyncEngine?, inbox: Inbox = Inbox(),
+                environmentHint: Environment? = nil) {
+        self.terminal = terminal
+        self.inbox = inbox
+        self.runner = EffectRunner(mirror: mirror, engine: engine, post: { [inbox] in inbox.post($0) })
+        let size = terminal.size
+        var state = AppState(columns: size.columns, rows: size.rows)
+        state.environmentHint = environmentHint
+        state.identity = try? mirror.identity()
+        state.lastSyncedAt = try? mirror.lastSyncAt()
+        self.state = state
+    }
+
+    /// Runs until the operator quits.
+    public func run() {
+        execute(Update.start(&state))
+        terminal.present(RootView.render(state))
+        while !state.quitRequested {
+            var changed = false
+            if let key = terminal.readKey(timeoutMilliseconds: 40) {
+                if key == .resize {
+                    let size = terminal.size
+                    dispatch(.resize(columns: size.columns, rows: size.rows))
+                } else {
+                    dispatch(.key(key))
+                }
+                changed = true
+            }
+            changed = step() || changed
+            if changed && !state.quitRequested { terminal.present(RootView.render(state)) }
+        }
+    }
+
+    /// Applies what the inbox holds and the clock tick; true when something may have changed.
+    @discardableResult
+    public func step(now: Date = Date()) -> Bool {
+        var changed = false
+        for message in inbox.drain() {
+            dispatch(message)
+            changed = true
+        }
+        if now.timeIntervalSince(lastTick) >= 0.25 {
+            lastTick = now
+            dispatch(.tick(now))
+            changed = true
+        }
+        return changed
+    }
+
+    public func dispatch(_ message: Message) {
+        execute(Update.update(&state, message))
+    }
+
+    private func execute(_ commands: [Command]) {
+        for command in commands { runner.run(command) }
+    }
+}

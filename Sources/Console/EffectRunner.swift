@@ -1,0 +1,112 @@
+import Foundation
+import Mirror
+import RewardsContract
+import SyncEngine
+
+/// The one place where the console's effects happen: mirror queries and queued actions.
+/// Each runs off the UI thread and comes back as a message.
+public final class EffectRunner: Sendable {
+    let mirror: MirrorStore
+    let engine: SyncEngine?
+    let post: @Sendable (Message) -> Void
+
+    public init(mirror: MirrorStore, engine: SyncEngine?, post: @escaping @Sendable (Message) -> Void) {
+        self.mirror = mirror
+        self.engine = engine
+        self.post = post
+    }
+
+    public func run(_ command: Command) {
+        switch command {
+        case .quit:
+            return
+        case .syncNow:
+            engine?.wake()
+            return
+        default:
+            break
+        }
+        Task.detached { [self] in self.perform(command) }
+    }
+
+    /// Carries out one command synchronously and posts its result (tests call this directly).
+    public func perform(_ command: Command) {
+        do {
+            switch command {
+            case .loadWindow(let pane, let query, let request, let limit, let select, let generation):
+                let rows = try loadRows(query: query, request: request, limit: limit)
+                let ids = rows.ids
+                let outbox = try mirror.latestOutboxEntries(objectIds: ids)
+                post(.windowLoaded(pane: pane, generation: generation, rows: rows, select: select, outbox: outbox))
+            case .loadCounts:
+                post(.countsLoaded(try mirror.counts()))
+            case .enqueue(let action):
+                guard let engine else {
+                    post(.effectFailed("No sync engine: the action was not queued"))
+                    return
+                }
+                let entry = try engine.enqueue(subject: action.subject, objectId: action.objectId, verb: action.verb,
+                                               expectedVersion: action.expectedVersion, note: action.note)
+                post(.actionQueued(entry))
+            case .syncNow, .quit:
+                break
+            }
+        } catch {
+            post(.effectFailed("Mirror error: \(error)"))
+        }
+    }
+
+    func loadRows(query: PaneQuery, request: WindowRequest, limit: Int) throws -> PaneRows {
+        switch query {
+        case .members(let filter):
+            return .members(try Self.window(request, limit) { try self.mirror.membersWindow(filter, anchor: $0, limit: $1) })
+        case .redemptions(let filter):
+            return .redemptions(try Self.window(request, limit) {
+                try self.mirror.redemptionsWindow(filter, anchor: $0, limit: $1)
+            })
+        case .reviews(let filter):
+            return .reviews(try Self.window(request, limit) { try self.mirror.reviewsWindow(filter, anchor: $0, limit: $1) })
+        case .errors(let filter):
+            return .errors(try Self.window(request, limit) {
+                try self.mirror.requestLogsWindow(filter, anchor: $0, limit: $1)
+            })
+        }
+    }
+
+    /// Turns a window request into keyset seeks. A window is kept full when there are enough
+    /// rows: near the end it is filled from above.
+    static func window<Row>(_ request: WindowRequest, _ limit: Int,
+                            fetch: (WindowAnchor, Int) throws -> [WindowRow<Row>]) throws -> [WindowRow<Row>] {
+        func filled(_ rows: [WindowRow<Row>]) throws -> [WindowRow<Row>] {
+            guard rows.count < limit, let first = rows.first else { return rows }
+            return try fetch(.before(first.key), limit - rows.count) + rows
+        }
+        switch request {
+        case .top:
+            return try fetch(.first, limit)
+        case .bottom:
+            return try fetch(.last, limit)
+        case .startingAt(let key):
+            let rows = try fetch(.atOrAfter(key), limit)
+            return rows.isEmpty ? try fetch(.last, limit) : try filled(rows)
+        case .startingAfter(let key):
+            let rows = try fetch(.after(key), limit)
+            return rows.isEmpty ? try fetch(.last, limit) : try filled(rows)
+        case .endingBefore(let key, let count):
+            let before = try fetch(.before(key), max(1, count))
+            guard let first = before.first else { return try fetch(.first, limit) }
+            return try fetch(.atOrAfter(first.key), limit)
+        }
+    }
+}
+
+extension PaneRows {
+    var ids: [String] {
+        switch self {
+        case .members(let rows): return rows.map(\.object.rowId)
+        case .redemptions(let rows): return rows.map(\.object.rowId)
+        case .reviews(let rows): return rows.map(\.object.rowId)
+        case .errors(let rows): return rows.map(\.object.rowId)
+        }
+    }
+}

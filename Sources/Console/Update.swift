@@ -1,0 +1,251 @@
+import Foundation
+import Mirror
+import RewardsContract
+import SyncEngine
+import Terminal
+
+/// The console's only state transition: a message in, the new state and the effects out.
+/// Pure: no I/O, no clock (time arrives as `.tick`), so tests feed messages and assert.
+public enum Update {
+    public static func update(_ state: inout AppState, _ message: Message) -> [Command] {
+        switch message {
+        case .key(let key):
+            return handleKey(&state, key)
+        case .resize(let columns, let rows):
+            state.columns = columns
+            state.rows = rows
+            return reloadPane(&state, state.pane)
+        case .tick(let now):
+            state.now = now
+            if let flash = state.flash, now.timeIntervalSince(flash.at) > 6 { state.flash = nil }
+            if state.needsRefresh {
+                state.needsRefresh = false
+                return refresh(&state, state.pane) + [.loadCounts]
+            }
+            return []
+        case .windowLoaded(let pane, let generation, let rows, let select, let outbox):
+            applyWindow(&state, pane: pane, generation: generation, rows: rows, select: select)
+            for (id, entry) in outbox { state.outbox[id] = entry }
+            return []
+        case .countsLoaded(let counts):
+            state.counts = counts
+            return []
+        case .sync(let event):
+            return handleSync(&state, event)
+        case .actionQueued(let entry):
+            state.outbox[entry.objectId] = entry
+            state.needsRefresh = true
+            state.flash = Flash(text: "\(entry.verb.rawValue) \(entry.objectId): queued", level: .info, at: state.now)
+            return []
+        case .effectFailed(let text):
+            state.flash = Flash(text: text, level: .error, at: state.now)
+            return []
+        }
+    }
+
+    /// The first effects of a new console: every pane's first window, and the counts.
+    public static func start(_ state: inout AppState) -> [Command] {
+        PaneID.allCases.flatMap { reloadPane(&state, $0) } + [.loadCounts]
+    }
+
+    // MARK: Keys
+
+    static func handleKey(_ state: inout AppState, _ key: Key) -> [Command] {
+        if state.showHelp {
+            state.showHelp = false
+            return []
+        }
+        if state.dialog != nil { return handleDialogKey(&state, key) }
+        if state.filterInput != nil { return handleFilterKey(&state, key) }
+        if key == .resize { return [] }
+        if case .mouse = key { return [] }
+        guard let spec = ActionRegistry.action(for: key, on: state.pane) else {
+            if key == .escape, state.flash != nil { state.flash = nil }
+            return []
+        }
+        if spec.mutates && state.isReadOnly {
+            state.flash = Flash(text: "Read-only key (role \(state.identity?.role.rawValue ?? "unknown")): \(spec.description) is not allowed",
+                                level: .warning, at: state.now)
+            return []
+        }
+        let height = state.tableHeight
+        switch spec.id {
+        case .quit:
+            state.quitRequested = true
+            return [.quit]
+        case .help:
+            state.showHelp = true
+            return []
+        case .nextPane: return switchPane(&state, state.pane.next)
+        case .previousPane: return switchPane(&state, state.pane.previous)
+        case .membersPane: return switchPane(&state, .members)
+        case .redemptionsPane: return switchPane(&state, .redemptions)
+        case .reviewsPane: return switchPane(&state, .reviews)
+        case .errorsPane: return switchPane(&state, .errors)
+        case .down: return move(&state, by: 1)
+        case .up: return move(&state, by: -1)
+        case .pageDown: return move(&state, by: height)
+        case .pageUp: return move(&state, by: -height)
+        case .halfPageDown: return move(&state, by: max(1, height / 2))
+        case .halfPageUp: return move(&state, by: -max(1, height / 2))
+        case .top: return load(&state, state.pane, .top, .index(0))
+        case .bottom: return load(&state, state.pane, .bottom, .last)
+        case .filter:
+            state.filterInput = InputLine(prompt: "/", text: state.memberFilter.text)
+            return []
+        case .approve: return beginAction(&state, .approve)
+        case .escalate: return beginAction(&state, .escalate)
+        case .syncNow:
+            state.flash = Flash(text: "Syncing…", level: .info, at: state.now)
+            return [.syncNow]
+        }
+    }
+
+    static func switchPane(_ state: inout AppState, _ pane: PaneID) -> [Command] {
+        state.pane = pane
+        return refresh(&state, pane)
+    }
+
+    static func move(_ state: inout AppState, by delta: Int) -> [Command] {
+        let height = state.tableHeight
+        let pane = state.pane
+        let request: (WindowRequest, SelectionHint)?
+        switch pane {
+        case .members: request = state.members.move(by: delta, height: height)
+        case .redemptions: request = state.redemptions.move(by: delta, height: height)
+        case .reviews: request = state.reviews.move(by: delta, height: height)
+        case .errors: request = state.errors.move(by: delta, height: height)
+        }
+        guard let (windowRequest, select) = request else { return [] }
+        return load(&state, pane, windowRequest, select)
+    }
+
+    // MARK: Windows
+
+    static func query(_ state: AppState, _ pane: PaneID) -> PaneQuery {
+        switch pane {
+        case .members: return .members(state.memberFilter)
+        case .redemptions: return .redemptions(RedemptionFilter(pendingOnly: true))
+        case .reviews: return .reviews(ReviewFilter())
+        case .errors: return .errors(RequestLogFilter())
+        }
+    }
+
+    static func load(_ state: inout AppState, _ pane: PaneID, _ request: WindowRequest, _ select: SelectionHint)
+        -> [Command] {
+        let generation: Int
+        switch pane {
+        case .members: state.members.generation += 1; generation = state.members.generation
+        case .redemptions: state.redemptions.generation += 1; generation = state.redemptions.generation
+        case .reviews: state.reviews.generation += 1; generation = state.reviews.generation
+        case .errors: state.errors.generation += 1; generation = state.errors.generation
+        }
+        return [.loadWindow(pane: pane, query: query(state, pane), request: request, limit: state.tableHeight,
+                            select: select, generation: generation)]
+    }
+
+    static func reloadPane(_ state: inout AppState, _ pane: PaneID) -> [Command] {
+        refresh(&state, pane)
+    }
+
+    /// Reloads a pane where it stands, keeping the selected object selected if it is still there.
+    static func refresh(_ state: inout AppState, _ pane: PaneID) -> [Command] {
+        let (request, select): (WindowRequest, SelectionHint)
+        switch pane {
+        case .members: (request, select) = state.members.refreshRequest()
+        case .redemptions: (request, select) = state.redemptions.refreshRequest()
+        case .reviews: (request, select) = state.reviews.refreshRequest()
+        case .errors: (request, select) = state.errors.refreshRequest()
+        }
+        return load(&state, pane, request, select)
+    }
+
+    static func applyWindow(_ state: inout AppState, pane: PaneID, generation: Int, rows: PaneRows,
+                            select: SelectionHint) {
+        switch rows {
+        case .members(let window) where state.members.generation == generation:
+            state.members.apply(window, select: select)
+        case .redemptions(let window) where state.redemptions.generation == generation:
+            state.redemptions.apply(window, select: select)
+        case .reviews(let window) where state.reviews.generation == generation:
+            state.reviews.apply(window, select: select)
+        case .errors(let window) where state.errors.generation == generation:
+            state.errors.apply(window, select: select)
+        default:
+            break  // an answer to a request that a newer one replaced
+        }
+    }
+
+    // MARK: Sync events
+
+    static func handleSync(_ state: inout AppState, _ event: SyncEvent) -> [Command] {
+        switch event {
+        case .identity(let me):
+            state.identity = me
+            return []
+        case .status(let status):
+            state.sync = status
+            if case .live(let since) = status { state.lastSyncedAt = since }
+            return []
+        case .applied(let changes):
+            state.needsRefresh = true
+            if changes.newOpenReviews > 0 {
+                let noun = changes.newOpenReviews == 1 ? "review" : "reviews"
+                state.flash = Flash(text: "\(changes.newOpenReviews) new \(noun) in the queue", level: .info, at: state.now)
+            }
+            return []
+        case .bootstrapped:
+            state.needsRefresh = true
+            return PaneID.allCases.filter { $0 != state.pane }.flatMap { refresh(&state, $0) }
+        case .outboxDelivered(let entry):
+            state.outbox[entry.objectId] = entry
+            state.needsRefresh = true
+            let version = entry.resultVersion.map { " (version \($0))" } ?? ""
+            state.flash = Flash(text: "\(pastTense(entry.verb)) \(entry.objectId)\(version)", level: .success, at: state.now)
+            return []
+        case .outboxFailed(let entry):
+            state.outbox[entry.objectId] = entry
+            state.needsRefresh = true
+            state.lastErrorCode = entry.errorCode
+            state.flash = Flash(text: "\(entry.verb.rawValue) \(entry.objectId) failed: \(entry.errorCode ?? "error") — \(entry.errorMessage ?? "")",
+                                level: .error, at: state.now)
+            return []
+        case .error(let error):
+            state.lastErrorCode = error.code
+            return []
+        }
+    }
+
+    static func pastTense(_ verb: ActionVerb) -> String {
+        switch verb {
+        case .approve: return "Approved"
+        case .escalate: return "Escalated"
+        default: return verb.rawValue
+        }
+    }
+
+    // MARK: Filter input
+
+    static func handleFilterKey(_ state: inout AppState, _ key: Key) -> [Command] {
+        guard var input = state.filterInput else { return [] }
+        switch key {
+        case .escape:
+            state.filterInput = nil
+            state.memberFilter.text = ""
+            return load(&state, .members, .top, .index(0))
+        case .enter:
+            state.filterInput = nil
+            return []
+        case .backspace:
+            if input.text.isEmpty { return [] }
+            input.text.removeLast()
+        case .char(let character):
+            input.text.append(character)
+        default:
+            return []
+        }
+        state.filterInput = input
+        state.memberFilter.text = input.text
+        return load(&state, .members, .top, .index(0))
+    }
+}

@@ -1,0 +1,21 @@
+import Mirror
+import RewardsContract
+import Terminal
+
+/// What a row says about the decision last taken on it.
+enum OutboxLabel {
+    static func text(_ entry: OutboxEntry?, rowVersion: Int) -> (String, StyleRole)? {
+        guard let entry else { return nil }
+        let verb = entry.verb == .approve ? "approv" : "escalat"
+        switch entry.state {
+        case .queued, .sending:
+            return ("⋯ \(verb)ing", .pending)
+        case .failed where entry.baseVersion >= rowVersion:
+            return ("✗ \(entry.errorCode ?? "failed")", .error)
+        case .delivered where (entry.resultVersion ?? 0) >= rowVersion:
+            return ("✓ \(verb)ed", .ok)
+        default:
+            return nil
+        }
+    }
+}

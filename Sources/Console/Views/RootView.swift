@@ -1,0 +1,55 @@
+import Terminal
+
+/// The whole screen as a function of the state. No I/O: views only read the state.
+public enum RootView {
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(columns: state.columns, rows: state.rows)
+        if state.isTooSmall {
+            let message = "Terminal too small: \(state.columns)×\(state.rows). rewards-ops needs at least 80×24."
+            buffer.put(message, x: 0, y: max(0, state.rows / 2), role: .warn, maxColumns: state.columns)
+            buffer.put("Enlarge the window, or press q to quit.", x: 0, y: max(0, state.rows / 2) + 1, role: .textDim,
+                       maxColumns: state.columns)
+            return buffer
+        }
+        TabBarView.render(state, into: &buffer)
+        let tableY = 1
+        let tableHeight = state.tableHeight + 1  // header plus rows
+        switch state.pane {
+        case .members: MembersView.render(state, into: &buffer, y: tableY, height: tableHeight)
+        case .redemptions: RedemptionsView.render(state, into: &buffer, y: tableY, height: tableHeight)
+        case .reviews: ReviewsView.render(state, into: &buffer, y: tableY, height: tableHeight)
+        case .errors: ErrorLogView.render(state, into: &buffer, y: tableY, height: tableHeight)
+        }
+        MessageLineView.render(state, into: &buffer, y: state.rows - 2)
+        StatusBarView.render(state, into: &buffer, y: state.rows - 1)
+        if let dialog = state.dialog { DialogView.render(dialog, state: state, into: &buffer) }
+        if state.showHelp { HelpView.render(state, into: &buffer) }
+        return buffer
+    }
+}
+
+/// The line above the status bar: the filter being typed, or the latest notice.
+enum MessageLineView {
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer, y: Int) {
+        if let input = state.filterInput {
+            let x = buffer.put("Filter members: " + input.prompt, x: 0, y: y, role: .input, bold: true)
+            buffer.put(input.text + "▏", x: x, y: y, role: .input)
+            return
+        }
+        if let flash = state.flash {
+            let role: StyleRole
+            switch flash.level {
+            case .info: role = .text
+            case .success: role = .ok
+            case .warning: role = .warn
+            case .error: role = .error
+            }
+            buffer.put(flash.text, x: 0, y: y, role: role, maxColumns: state.columns)
+            return
+        }
+        if state.pane == .members, !state.memberFilter.text.isEmpty {
+            buffer.put("Filter: \(state.memberFilter.text)  (/ to change, Esc in the filter clears it)", x: 0, y: y,
+                       role: .textDim, maxColumns: state.columns)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Mirror
+import RewardsContract
+import Terminal
+
+/// The top line: the product, the four panes with their counts, and the environment badge.
+enum TabBarView {
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
+        buffer.fill(x: 0, y: 0, width: state.columns, height: 1, role: .tab)
+        var x = buffer.put(" rewards-ops ", x: 0, y: 0, role: .title, bold: true)
+        for pane in PaneID.allCases {
+            let label = " \(pane.rawValue + 1) \(pane.title) \(Format.points(count(pane, state.counts))) "
+            x += buffer.put(label, x: x, y: 0, role: pane == state.pane ? .tabActive : .tab, bold: pane == state.pane)
+            x += 1
+        }
+        let badge = Badge.of(state)
+        let badgeWidth = TextWidth.columns(badge.text)
+        buffer.put(badge.text, x: state.columns - badgeWidth, y: 0, role: badge.role, bold: true)
+    }
+
+    static func count(_ pane: PaneID, _ counts: MirrorCounts) -> Int {
+        switch pane {
+        case .members: return counts.members
+        case .redemptions: return counts.pendingRedemptions
+        case .reviews: return counts.openReviews + counts.escalatedReviews
+        case .errors: return counts.requestLogs
+        }
+    }
+}
+
+/// TEST or LIVE, impossible to miss: a LIVE badge has its own colour (and reverse video in
+/// monochrome).
+enum Badge {
+    static func of(_ state: AppState) -> (text: String, role: StyleRole) {
+        switch state.environment {
+        case .some(.live): return (" LIVE ", .badgeLive)
+        case .some(.test): return (" TEST ", .badgeTest)
+        case .some(let other): return (" \(other.rawValue.uppercased()) ", .badgeLive)
+        case .none: return (" ENV? ", .warn)
+        }
+    }
+}

@@ -1,0 +1,304 @@
+import CNCursesW
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real terminal, through ncursesw. Use it from the UI thread only: curses
+/// keeps global state and is not thread-safe.
+public final class NCursesTerminal: TerminalBackend {
+    public private(set) var size: (columns: Int, rows: Int) = (0, 0)
+
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var active = false
+    private var styles: [StyleRole: CursesStyle] = [:]
+    private var previous: ScreenBuffer?
+    private var needsFullRepaint = true
+    private var currentTimeout: Int?
+    private var replacement: wchar_t = 0xFFFD
+
+    public init(monochrome: Bool = false) throws {
+        let term = try Self.preflight(
+            term: Self.environment("TERM"),
+            stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1
+        )
+        Self.selectUTF8Locale()
+        guard let screen = rw_newterm(term) else { throw TerminalError.unknownTerminal(term) }
+        self.screen = screen
+        active = true
+        guard let window = rw_stdscr() else {
+            shutdown()
+            throw TerminalError.initializationFailed("curses has no standard screen")
+        }
+        self.window = window
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        // The default one-second delay makes a lone Esc feel broken.
+        _ = rw_set_escdelay(25)
+        _ = mousemask(rw_button1_pressed() | rw_wheel_up() | rw_wheel_down(), nil)
+        // Without this curses holds presses back to detect clicks.
+        _ = mouseinterval(0)
+        Self.defineCommonKeySequences()
+        if rw_wcwidth(replacement) != 1 { replacement = wchar_t(UInt8(ascii: "?")) }
+        let colorWanted = !monochrome && has_colors() && (Self.environment("NO_COLOR") ?? "").isEmpty
+        styles = colorWanted ? Self.colorStyles() : Self.monochromeStyles()
+        refreshSize()
+    }
+
+    deinit {
+        shutdown()
+    }
+
+    /// The checks that must pass before curses is touched; split out so they can be
+    /// tested without a tty. Returns the terminal type to open.
+    static func preflight(term: String?, stdinIsTerminal: Bool, stdoutIsTerminal: Bool) throws -> String {
+        guard stdinIsTerminal, stdoutIsTerminal else { throw TerminalError.notATerminal }
+        guard let term, !term.isEmpty else { throw TerminalError.termUnset }
+        return term
+    }
+
+    public func present(_ buffer: ScreenBuffer) {
+        guard active, let window else { return }
+        let full = needsFullRepaint || previous?.columns != buffer.columns || previous?.rows != buffer.rows
+        let old = full ? nil : previous
+        if full { werase(window) }
+        let visibleRows = min(buffer.rows, size.rows)
+        let visibleColumns = min(buffer.columns, size.columns)
+        for y in 0..<max(0, visibleRows) {
+            var x = 0
+            while x < visibleColumns {
+                let cell = buffer[x: x, y: y]
+                let wide = buffer[x: x + 1, y: y].isContinuation && x + 1 < buffer.columns
+                let changed = old.map { old in
+                    old[x: x, y: y] != cell || (wide && old[x: x + 1, y: y] != buffer[x: x + 1, y: y])
+                } ?? true
+                if changed, !cell.isContinuation {
+                    draw(cell, wide: wide, x: x, y: y, visibleColumns: visibleColumns, in: window)
+                }
+                x += wide ? 2 : 1
+            }
+        }
+        previous = buffer
+        needsFullRepaint = false
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard active, let window else { return nil }
+        if currentTimeout != timeoutMilliseconds {
+            wtimeout(window, Int32(clamping: max(-1, timeoutMilliseconds)))
+            currentTimeout = timeoutMilliseconds
+        }
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES { return functionKey(Int32(bitPattern: UInt32(code))) }
+        return KeyDecoder.key(forCharacter: UInt32(code))
+    }
+
+    public func writeRaw(_ bytes: String) {
+        rw_write_raw(bytes)
+    }
+
+    public func shutdown() {
+        guard active else { return }
+        active = false
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        window = nil
+        previous = nil
+    }
+
+    // MARK: - Drawing
+
+    private func draw(_ cell: Cell, wide: Bool, x: Int, y: Int, visibleColumns: Int, in window: UnsafeMutablePointer<WINDOW>) {
+        let style = styles[cell.role] ?? CursesStyle(pair: 0, attributes: rw_a_normal())
+        var attributes = style.attributes
+        if cell.bold { attributes |= rw_a_bold() }
+        if cell.underline { attributes |= rw_a_underline() }
+        let space = [wchar_t(UInt8(ascii: " "))]
+        // A wide grapheme cut by the terminal's right edge cannot be shown at all.
+        if wide, x + 1 >= visibleColumns {
+            put(space, attributes: attributes, pair: style.pair, x: x, y: y, in: window)
+            return
+        }
+        let glyph = glyphCharacters(cell.grapheme, width: wide ? 2 : 1)
+        put(glyph.characters, attributes: attributes, pair: style.pair, x: x, y: y, in: window)
+        // curses thinks this glyph is narrower than our layout: fill the second
+        // column ourselves so curses and the buffer agree on every cell.
+        if wide, glyph.cursesWidth == 1 {
+            put(space, attributes: attributes, pair: style.pair, x: x + 1, y: y, in: window)
+        }
+    }
+
+    /// What curses can show for `grapheme`: the base scalar plus its zero-width
+    /// marks (curses keeps at most CCHARW_MAX per cell and no second spacing
+    /// character, so a ZWJ sequence shows its first pictograph). Falls back to
+    /// U+FFFD when the C library measures the base wider than our layout or not at all.
+    private func glyphCharacters(_ grapheme: String, width: Int) -> (characters: [wchar_t], cursesWidth: Int) {
+        var scalars = grapheme.unicodeScalars.makeIterator()
+        guard let base = scalars.next() else { return ([replacement], 1) }
+        let baseCharacter = wchar_t(bitPattern: base.value)
+        let baseWidth = Int(rw_wcwidth(baseCharacter))
+        guard baseWidth >= 1, baseWidth <= width else { return ([replacement], 1) }
+        var characters = [baseCharacter]
+        while characters.count < Int(CCHARW_MAX), let scalar = scalars.next() {
+            let character = wchar_t(bitPattern: scalar.value)
+            guard scalar.value != 0x200D, rw_wcwidth(character) == 0 else { continue }
+            characters.append(character)
+        }
+        return (characters, baseWidth)
+    }
+
+    private func put(_ characters: [wchar_t], attributes: attr_t, pair: Int16, x: Int, y: Int, in window: UnsafeMutablePointer<WINDOW>) {
+        var cell = cchar_t()
+        let terminated = characters + [0]
+        let status = terminated.withUnsafeBufferPointer { pointer in
+            setcchar(&cell, pointer.baseAddress, attributes, pair, nil)
+        }
+        guard status != ERR else { return }
+        // Writing the bottom-right cell reports ERR (the cursor cannot advance) but
+        // the cell is drawn, so the result is ignored.
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
+    }
+
+    // MARK: - Keys
+
+    private func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_ENTER: return .enter
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_BTAB: return .backTab
+        case KEY_RESIZE:
+            refreshSize()
+            needsFullRepaint = true
+            return .resize
+        case KEY_MOUSE: return mouseEvent()
+        case rw_key_f(1)...rw_key_f(63): return .function(Int(code - rw_key_f(0)))
+        default: return nil
+        }
+    }
+
+    private func mouseEvent() -> Key? {
+        var x: Int32 = 0
+        var y: Int32 = 0
+        var state: mmask_t = 0
+        guard rw_getmouse(&x, &y, &state) == OK else { return nil }
+        let kind: MouseEvent.Kind
+        if state & rw_wheel_up() != 0 {
+            kind = .wheelUp
+        } else if rw_wheel_down() != 0, state & rw_wheel_down() != 0 {
+            kind = .wheelDown
+        } else if state & (rw_button1_pressed() | rw_button1_clicked()) != 0 {
+            kind = .press
+        } else {
+            return nil
+        }
+        return .mouse(MouseEvent(kind: kind, x: Int(x), y: Int(y)))
+    }
+
+    // MARK: - Setup helpers
+
+    private func refreshSize() {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        rw_getmaxyx(window, &rows, &columns)
+        size = (Int(columns), Int(rows))
+    }
+
+    /// Home/End arrive in several dialects (tmux and rxvt send ESC [1~, many
+    /// terminfo entries list only one form); unknown ones would otherwise come
+    /// through as Esc followed by stray characters.
+    private static func defineCommonKeySequences() {
+        let sequences: [(String, Int32)] = [
+            ("\u{1b}[1~", KEY_HOME), ("\u{1b}[7~", KEY_HOME), ("\u{1b}[H", KEY_HOME), ("\u{1b}OH", KEY_HOME),
+            ("\u{1b}[4~", KEY_END), ("\u{1b}[8~", KEY_END), ("\u{1b}[F", KEY_END), ("\u{1b}OF", KEY_END),
+            ("\u{1b}[3~", KEY_DC), ("\u{1b}[5~", KEY_PPAGE), ("\u{1b}[6~", KEY_NPAGE), ("\u{1b}[Z", KEY_BTAB),
+        ]
+        for (sequence, code) in sequences where key_defined(sequence) == 0 {
+            _ = define_key(sequence, code)
+        }
+    }
+
+    private static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    /// curses prints CJK and emoji as blanks unless LC_CTYPE is UTF-8; fall back to
+    /// C.UTF-8 when the user's locale is unset or not UTF-8.
+    private static func selectUTF8Locale() {
+        _ = setlocale(LC_ALL, "")
+        if isUTF8Locale() { return }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+            if isUTF8Locale() { return }
+        }
+    }
+
+    private static func isUTF8Locale() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    private static func colorStyles() -> [StyleRole: CursesStyle] {
+        start_color()
+        let defaultColors = use_default_colors() == OK
+        let extended = rw_colors() >= 256
+        let pairLimit = Int(rw_color_pairs())
+        var styles: [StyleRole: CursesStyle] = [:]
+        for (index, role) in StyleRole.allCases.enumerated() {
+            let pair = index + 1
+            guard pair < pairLimit else {
+                styles[role] = CursesStyle(pair: 0, attributes: cursesAttributes(RolePalette.monochrome(role)))
+                continue
+            }
+            let colors = extended ? RolePalette.extended(role) : RolePalette.basic(role)
+            // Without default-colour support, -1 is invalid: assume a dark screen.
+            let foreground = colors.foreground < 0 && !defaultColors ? 7 : colors.foreground
+            let background = colors.background < 0 && !defaultColors ? 0 : colors.background
+            init_pair(Int16(pair), Int16(foreground), Int16(background))
+            styles[role] = CursesStyle(pair: Int16(pair), attributes: cursesAttributes(colors.attributes))
+        }
+        return styles
+    }
+
+    private static func monochromeStyles() -> [StyleRole: CursesStyle] {
+        var styles: [StyleRole: CursesStyle] = [:]
+        for role in StyleRole.allCases {
+            styles[role] = CursesStyle(pair: 0, attributes: cursesAttributes(RolePalette.monochrome(role)))
+        }
+        return styles
+    }
+
+    private static func cursesAttributes(_ attributes: TextAttributes) -> attr_t {
+        var result = rw_a_normal()
+        if attributes.contains(.bold) { result |= rw_a_bold() }
+        if attributes.contains(.dim) { result |= rw_a_dim() }
+        if attributes.contains(.reverse) { result |= rw_a_reverse() }
+        if attributes.contains(.underline) { result |= rw_a_underline() }
+        return result
+    }
+}
+
+/// A role resolved to a curses colour pair and attributes.
+private struct CursesStyle {
+    var pair: Int16
+    var attributes: attr_t
+}

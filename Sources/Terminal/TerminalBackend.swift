@@ -1,0 +1,13 @@
+/// The only surface the console draws through, so the UI can run against
+/// `MemoryTerminal` in tests and `NCursesTerminal` for real. Used from one thread.
+public protocol TerminalBackend: AnyObject {
+    var size: (columns: Int, rows: Int) { get }
+    /// Shows `buffer`; implementations may redraw only what changed since the last call.
+    func present(_ buffer: ScreenBuffer)
+    /// Waits up to `timeoutMilliseconds` (negative: forever); nil on timeout.
+    func readKey(timeoutMilliseconds: Int) -> Key?
+    /// Sends bytes straight to the terminal, bypassing the screen model (OSC 52 copy).
+    func writeRaw(_ bytes: String)
+    /// Restores the terminal; safe to call more than once.
+    func shutdown()
+}

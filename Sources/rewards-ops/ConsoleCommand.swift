@@ -1,0 +1,47 @@
+import ArgumentParser
+import Console
+import Foundation
+import Mirror
+import RewardsClient
+import RewardsContract
+import SyncEngine
+import Terminal
+
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "The console: members, redemptions, the review queue and the error log (default).")
+
+    @Flag(help: "No colours (also when NO_COLOR is set).") var monochrome = false
+
+    func run() throws {
+        LogSetup.silent()
+        let settings = try ConnectionSettings.fromEnvironment()
+        let mirror = try MirrorStore(path: settings.mirrorPath)
+        let client = PlatformClient(credentials: settings.credentials, recorder: MirrorFailureRecorder(mirror: mirror))
+        let engine = SyncEngine(client: client, mirror: mirror)
+        try ConsoleSession.run(mirror: mirror, engine: engine, monochrome: monochrome,
+                               environmentHint: KeyID.environment(of: settings.credentials.keyId))
+    }
+}
+
+/// Starts the background sync, runs the UI loop on this thread, and restores the terminal.
+enum ConsoleSession {
+    static func run(mirror: MirrorStore, engine: SyncEngine, monochrome: Bool, environmentHint: Environment?) throws {
+        let terminal: NCursesTerminal
+        do {
+            terminal = try NCursesTerminal(monochrome: monochrome)
+        } catch let error as TerminalError {
+            throw ValidationError("Cannot start the console: \(error)")
+        }
+        defer { terminal.shutdown() }
+        let inbox = Inbox()
+        let runtime = ConsoleRuntime(terminal: terminal, mirror: mirror, engine: engine, inbox: inbox,
+                                     environmentHint: environmentHint)
+        let sync = Task.detached { await engine.run(events: { inbox.post(.sync($0)) }) }
+        defer { sync.cancel() }
+        let trap = SignalTrap { _ in inbox.post(.key(.ctrl("c"))) }
+        runtime.run()
+        _ = trap
+    }
+}

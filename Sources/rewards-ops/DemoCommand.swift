@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Mirror
+import RewardsClient
+import RewardsContract
+import Sandbox
+import SyncEngine
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the console against a built-in sandbox, with a throwaway mirror. No account needed.")
+
+    @Option(help: "How many members the sandbox generates.") var members: Int = 2000
+    @Option(help: "Seed of the generated data.") var seed: UInt64 = 1
+    @Option(help: "Sandbox changes per second while the demo runs (0: none).") var activity: Int = 2
+    @Flag(help: "No colours.") var monochrome = false
+
+    func validate() throws {
+        guard members >= 0 else { throw ValidationError("--members must be 0 or more") }
+        guard (0...1000).contains(activity) else { throw ValidationError("--activity must be 0–1000") }
+    }
+
+    func run() throws {
+        LogSetup.silent()
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("rewards-ops-demo-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let options = SandboxOptions(port: 0, members: members, seed: seed, environment: .test)
+        let server = try blockingAwait { try await SandboxServer.start(options) }
+        defer { _ = try? blockingAwait { await server.stop() } }
+        let mirror = try MirrorStore(path: directory.appendingPathComponent("mirror.sqlite").path)
+        let credentials = Credentials(baseURL: server.baseURL, keyId: server.keys.ops.id, secret: server.keys.ops.secret)
+        let client = PlatformClient(credentials: credentials, recorder: MirrorFailureRecorder(mirror: mirror))
+        let engine = SyncEngine(client: client, mirror: mirror)
+        let activityRate = activity
+        let traffic = Task.detached {
+            guard activityRate > 0 else { return }
+            var step: UInt64 = 1
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 1_000_000_000)
+                try? await server.simulateActivity(steps: activityRate, seed: step)
+                step += 1
+            }
+        }
+        defer { traffic.cancel() }
+        try ConsoleSession.run(mirror: mirror, engine: engine, monochrome: monochrome, environmentHint: .test)
+    }
+}
