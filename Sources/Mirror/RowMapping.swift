@@ -137,7 +137,12 @@ extension LedgerEntry {
 }
 
 extension StatementArguments {
+    /// SQLite's C text API stops at a NUL byte, and a server string may hold one: such a
+    /// string is stored as a UTF-8 blob, which reads back whole through `Row`.
     init(values: [(any DatabaseValueConvertible)?]) {
-        self.init(values.map { $0?.databaseValue ?? .null })
+        self.init(values.map { value -> DatabaseValue in
+            if let text = value as? String, text.utf8.contains(0) { return Data(text.utf8).databaseValue }
+            return value?.databaseValue ?? .null
+        })
     }
 }

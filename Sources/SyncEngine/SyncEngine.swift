@@ -36,7 +36,12 @@ public final class SyncEngine: Sendable {
             applied += try await bootstrap(events: events)
         }
         applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
-        try await deliverOutbox(events: events, retryForever: false)
+        if try mirror.pendingOutboxCount() > 0 {
+            try await deliverOutbox(events: events, retryForever: false)
+            // A decision can change more than its own object (approving a payout review moves
+            // its redemption): read what it caused before calling the mirror current.
+            applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+        }
         events(.status(.live(since: Date())))
         return applied
     }

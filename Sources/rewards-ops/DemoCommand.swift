@@ -16,6 +16,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Seed of the generated data.") var seed: UInt64 = 1
     @Option(help: "Sandbox changes per second while the demo runs (0: none).") var activity: Int = 2
     @Flag(help: "No colours.") var monochrome = false
+    @Option(help: ArgumentHelp("Write the sandbox's startup JSON line (URL and keys) to this file, mode 0600, for scripts and tests.",
+                               valueName: "path"))
+    var sandboxInfo: String?
 
     func validate() throws {
         guard members >= 0 else { throw ValidationError("--members must be 0 or more") }
@@ -30,6 +33,13 @@ struct DemoCommand: ParsableCommand {
         let options = SandboxOptions(port: 0, members: members, seed: seed, environment: .test)
         let server = try blockingAwait { try await SandboxServer.start(options) }
         defer { _ = try? blockingAwait { await server.stop() } }
+        if let sandboxInfo {
+            // The sandbox's keys are throwaway, but still only the user may read them.
+            guard FileManager.default.createFile(atPath: sandboxInfo, contents: Data((server.startupLine() + "\n").utf8),
+                                                 attributes: [.posixPermissions: 0o600]) else {
+                throw ValidationError("Cannot write --sandbox-info file \(sandboxInfo)")
+            }
+        }
         let mirror = try MirrorStore(path: directory.appendingPathComponent("mirror.sqlite").path)
         let credentials = Credentials(baseURL: server.baseURL, keyId: server.keys.ops.id, secret: server.keys.ops.secret)
         let client = PlatformClient(credentials: credentials, recorder: MirrorFailureRecorder(mirror: mirror))
