@@ -26,11 +26,13 @@ public struct RequestLogFilter: Sendable, Hashable {
 public struct RedemptionRow: Sendable, Hashable {
     public var redemption: Redemption
     public var memberName: String?
+    public init(redemption: Redemption, memberName: String?) { self.redemption = redemption; self.memberName = memberName }
 }
 
 public struct ReviewRow: Sendable, Hashable {
     public var review: Review
     public var memberName: String?
+    public init(review: Review, memberName: String?) { self.review = review; self.memberName = memberName }
 }
 
 /// How many rows each pane has, for the status line and the pane titles.

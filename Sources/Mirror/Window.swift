@@ -42,6 +42,11 @@ public enum WindowAnchor: Sendable, Hashable {
 public struct WindowRow<Object: Sendable & Hashable>: Sendable, Hashable {
     public var key: RowKey
     public var object: Object
+
+    public init(key: RowKey, object: Object) {
+        self.key = key
+        self.object = object
+    }
 }
 
 /// A pane's query: what it selects, how it filters, and the columns it is ordered by.

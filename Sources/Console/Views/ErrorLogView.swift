@@ -11,7 +11,7 @@ enum ErrorLogView {
             }),
             Column(title: "Code", width: 30, text: { $0.code.rawValue }, role: { _ in .logCode }),
             Column(title: "Retry", width: 5, text: { $0.retryable ? "yes" : "no" }),
-            Column(title: "Request", width: 6, text: { $0.method }),
+            Column(title: "Method", width: 6, text: { $0.method }),
             Column(title: "Path", width: 0, text: { $0.path }),
             Column(title: "Message", width: 0, text: { $0.message }),
             Column(title: "Request ID", width: 22, text: { $0.requestId }),

@@ -10,15 +10,15 @@ enum StatusBarView {
         buffer.fill(x: 0, y: y, width: state.columns, height: 1, role: .statusBar)
         let badge = Badge.of(state)
         var x = buffer.put(badge.text, x: 0, y: y, role: badge.role, bold: true)
-        var parts: [(String, StyleRole)] = []
-        if let me = state.identity {
-            let club = me.clubName.isEmpty ? me.clubId : "\(me.clubName) (\(me.clubId))"
-            parts.append((club, .statusBar))
-            parts.append(("\(me.role.rawValue)\(me.role.mayDecide ? "" : " · read-only")", me.role.mayDecide ? .statusBar : .warn))
-        }
-        parts.append(freshness(state))
+        // Most urgent first, so a narrow terminal cuts what matters least.
+        var parts: [(String, StyleRole)] = [freshness(state)]
         parts.append(("outbox \(state.counts.outboxPending)", state.counts.outboxPending > 0 ? .pending : .statusBar))
         if let code = state.lastErrorCode { parts.append(("last error \(code)", .error)) }
+        if let me = state.identity {
+            let club = me.clubName.isEmpty ? me.clubId : "\(me.clubName) (\(me.clubId))"
+            parts.append((TextWidth.truncate(club, toColumns: 36), .statusBar))
+            parts.append(("\(me.role.rawValue)\(me.role.mayDecide ? "" : " · read-only")", me.role.mayDecide ? .statusBar : .warn))
+        }
         for (text, role) in parts {
             x += buffer.put(" │ ", x: x, y: y, role: .statusBar)
             x += buffer.put(text, x: x, y: y, role: role)

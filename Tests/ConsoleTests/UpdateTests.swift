@@ -1,0 +1,237 @@
+import Foundation
+import Mirror
+import RewardsContract
+import SyncEngine
+import Terminal
+import Testing
+@testable import Console
+
+/// The update function, fed messages; assertions on the state and the effects it asks for.
+@Suite struct UpdateTests {
+    func send(_ state: inout AppState, _ keys: Key...) -> [Command] {
+        keys.flatMap { Update.update(&state, .key($0)) }
+    }
+
+    @Test func numberKeysAndTabSwitchPanesAndLoadThem() {
+        var state = Fixtures.state()
+        let commands = send(&state, .char("1"))
+        #expect(state.pane == .members)
+        guard case .loadWindow(let pane, let query, _, let limit, _, _)? = commands.first else {
+            Issue.record("expected a window load, got \(commands)"); return
+        }
+        #expect(pane == .members)
+        #expect(query == .members(MemberFilter()))
+        #expect(limit == state.tableHeight)
+        _ = send(&state, .tab)
+        #expect(state.pane == .redemptions)
+        _ = send(&state, .backTab, .backTab)
+        #expect(state.pane == .errors)
+        _ = send(&state, .char("3"))
+        #expect(state.pane == .reviews)
+    }
+
+    @Test func movingInsideTheWindowNeedsNoQuery() {
+        var state = Fixtures.state()
+        #expect(send(&state, .char("j")).isEmpty)
+        #expect(state.reviews.selected == 1)
+        #expect(send(&state, .down).isEmpty)
+        #expect(state.reviews.selected == 2)
+        #expect(send(&state, .char("j")).isEmpty, "a window shorter than the screen already ends at the last row")
+        #expect(state.reviews.selected == 2)
+        _ = send(&state, .char("k"), .up)
+        #expect(state.reviews.selected == 0)
+    }
+
+    @Test func movingPastAFullWindowSeeksTheNextRows() {
+        var state = Fixtures.state(columns: 120, rows: 7)  // a table of 3 rows
+        #expect(state.tableHeight == 3)
+        _ = send(&state, .char("j"), .char("j"))
+        let commands = send(&state, .char("j"))
+        guard case .loadWindow(_, _, let request, _, let select, let generation)? = commands.first else {
+            Issue.record("expected a window load"); return
+        }
+        #expect(request == .startingAt(RowKey([.text("rev_002")])))
+        #expect(select == .index(2))
+        // The answer arrives; an older answer arriving late is ignored.
+        let shifted = Fixtures.rows(Array(Fixtures.reviews.dropFirst()), key: \.review.id)
+        _ = Update.update(&state, .windowLoaded(pane: .reviews, generation: generation, rows: .reviews(shifted),
+                                                select: select, outbox: [:]))
+        #expect(state.reviews.rows.first?.object.review.id == "rev_002")
+        _ = Update.update(&state, .windowLoaded(pane: .reviews, generation: generation - 1,
+                                                rows: .reviews(Fixtures.rows(Fixtures.reviews, key: \.review.id)),
+                                                select: .index(0), outbox: [:]))
+        #expect(state.reviews.rows.first?.object.review.id == "rev_002")
+    }
+
+    @Test func topBottomAndPagesAskForTheRightWindows() {
+        var state = Fixtures.state()
+        guard case .loadWindow(_, _, let top, _, _, _)? = send(&state, .char("g")).first,
+              case .loadWindow(_, _, let bottom, _, let last, _)? = send(&state, .char("G")).first else {
+            Issue.record("expected window loads"); return
+        }
+        #expect(top == .top)
+        #expect(bottom == .bottom)
+        #expect(last == .last)
+        var tiny = Fixtures.state(columns: 120, rows: 7)
+        // A page down moves the selection a page: three rows past the first, so the window
+        // follows it by one row and the selection sits on its last row.
+        guard case .loadWindow(_, _, let page, _, let select, _)? = send(&tiny, .pageDown).first else {
+            Issue.record("expected a page load"); return
+        }
+        #expect(page == .startingAt(RowKey([.text("rev_002")])))
+        #expect(select == .index(2))
+        // From the last row, a page down starts the window after it.
+        _ = send(&tiny, .char("j"), .char("j"))
+        guard case .loadWindow(_, _, let next, _, let lastRow, _)? = send(&tiny, .pageDown).first else {
+            Issue.record("expected a page load"); return
+        }
+        #expect(next == .startingAfter(RowKey([.text("rev_003")])))
+        #expect(lastRow == .last)
+    }
+
+    @Test func approveAsksThenQueuesTheDecisionWithTheRowVersion() {
+        var state = Fixtures.state()
+        #expect(send(&state, .char("a")).isEmpty)
+        guard case .confirm(let action, let focus)? = state.dialog else { Issue.record("no dialog"); return }
+        #expect(focus == .cancel)
+        #expect(action.objectId == "rev_001")
+        let commands = send(&state, .char("y"))
+        #expect(state.dialog == nil)
+        #expect(commands == [.enqueue(PendingAction(subject: .review, objectId: "rev_001", verb: .approve,
+                                                    expectedVersion: 2, note: nil, summary: action.summary))])
+    }
+
+    @Test func enterTakesTheFocusedButtonWhichIsCancelByDefault() {
+        var state = Fixtures.state()
+        _ = send(&state, .char("a"))
+        #expect(send(&state, .enter).isEmpty)
+        #expect(state.dialog == nil)
+        _ = send(&state, .char("a"), .tab)
+        let commands = send(&state, .enter)
+        #expect(commands.count == 1)
+        _ = send(&state, .char("a"))
+        #expect(send(&state, .char("n")).isEmpty && state.dialog == nil)
+        _ = send(&state, .char("a"))
+        #expect(send(&state, .escape).isEmpty && state.dialog == nil)
+    }
+
+    @Test func escalateNeedsANote() {
+        var state = Fixtures.state()
+        _ = send(&state, .char("e"))
+        _ = send(&state, .enter)
+        guard case .note(_, _, let error)? = state.dialog else { Issue.record("expected the note dialog"); return }
+        #expect(error == "An escalation needs a note")
+        for character in "y is a letter" { _ = send(&state, .char(character)) }
+        _ = send(&state, .backspace)
+        _ = send(&state, .enter)
+        guard case .confirm(let action, _)? = state.dialog else { Issue.record("expected the confirm dialog"); return }
+        #expect(action.note == "y is a lette")
+        let commands = send(&state, .char("y"))
+        guard case .enqueue(let queued)? = commands.first else { Issue.record("nothing queued"); return }
+        #expect(queued.verb == .escalate)
+        #expect(queued.note == "y is a lette")
+    }
+
+    @Test func aReadOnlyKeyCannotDecide() {
+        var state = Fixtures.state()
+        state.identity?.role = .support
+        #expect(send(&state, .char("a")).isEmpty)
+        #expect(state.dialog == nil)
+        #expect(state.flash?.text.contains("Read-only") == true)
+        #expect(send(&state, .char("e")).isEmpty)
+        #expect(state.dialog == nil)
+        // Even a dialog opened before the role was known sends nothing.
+        state.identity?.role = .ops
+        _ = send(&state, .char("a"))
+        state.identity?.role = .support
+        #expect(send(&state, .char("y")).isEmpty)
+    }
+
+    @Test func anUnknownRoleIsReadOnly() {
+        var state = Fixtures.state()
+        state.identity = nil
+        #expect(send(&state, .char("a")).isEmpty && state.dialog == nil)
+    }
+
+    @Test func approvedReviewsAndPendingActionsAreNotDecidedTwice() throws {
+        var state = Fixtures.state()
+        state.reviews.rows[0].object.review.status = .approved
+        _ = send(&state, .char("a"))
+        #expect(state.dialog == nil)
+        #expect(state.flash?.text == "rev_001 is already approved")
+        state = Fixtures.state()
+        state.outbox["rev_001"] = try OutboxFixture.entry(objectId: "rev_001", state: "queued", baseVersion: 2)
+        _ = send(&state, .char("a"))
+        #expect(state.dialog == nil)
+        #expect(state.flash?.text.contains("already has a approve on its way") == true)
+    }
+
+    @Test func redemptionsCanBeDecidedToo() {
+        var state = Fixtures.state()
+        _ = send(&state, .char("2"), .char("a"))
+        guard case .confirm(let action, _)? = state.dialog else { Issue.record("no dialog"); return }
+        #expect(action.subject == .redemption)
+        #expect(action.objectId == "red_001")
+        #expect(action.expectedVersion == 3)
+    }
+
+    @Test func membersFilterReloadsAsYouType() {
+        var state = Fixtures.state()
+        _ = send(&state, .char("1"), .char("/"))
+        #expect(state.filterInput != nil)
+        let commands = send(&state, .char("z"))
+        #expect(state.memberFilter.text == "z")
+        guard case .loadWindow(.members, .members(let filter), .top, _, _, _)? = commands.first else {
+            Issue.record("expected a members reload"); return
+        }
+        #expect(filter.text == "z")
+        _ = send(&state, .escape)
+        #expect(state.memberFilter.text == "")
+        #expect(state.filterInput == nil)
+        #expect(send(&state, .char("/")).isEmpty && state.filterInput != nil)
+        _ = send(&state, .enter)
+        #expect(state.filterInput == nil)
+    }
+
+    @Test func quitAndHelp() {
+        var state = Fixtures.state()
+        _ = send(&state, .char("?"))
+        #expect(state.showHelp)
+        _ = send(&state, .char("q"))
+        #expect(!state.showHelp && !state.quitRequested, "the first key closes help")
+        #expect(send(&state, .char("q")) == [.quit])
+        #expect(state.quitRequested)
+        var other = Fixtures.state()
+        #expect(send(&other, .ctrl("c")) == [.quit])
+    }
+
+    @Test func syncEventsRefreshOnTheNextTickAndAnnounceNewReviews() {
+        var state = Fixtures.state()
+        var changes = AppliedChanges()
+        changes.upserted[.review] = 2
+        changes.newOpenReviews = 2
+        #expect(Update.update(&state, .sync(.applied(changes))).isEmpty)
+        #expect(state.flash?.text == "2 new reviews in the queue")
+        let commands = Update.update(&state, .tick(Fixtures.now.addingTimeInterval(1)))
+        #expect(commands.contains(.loadCounts))
+        #expect(commands.contains { if case .loadWindow(.reviews, _, _, _, _, _) = $0 { return true }; return false })
+        #expect(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(2))).isEmpty, "refreshed once")
+    }
+
+    @Test func identityAndStatusEventsReachTheStatusLine() {
+        var state = Fixtures.state()
+        state.identity = nil
+        _ = Update.update(&state, .sync(.identity(Fixtures.me)))
+        #expect(state.identity == Fixtures.me)
+        _ = Update.update(&state, .sync(.status(.catchingUp(entries: 120))))
+        #expect(state.sync == .catchingUp(entries: 120))
+    }
+
+    @Test func resizeChangesTheLayoutAndReloads() {
+        var state = Fixtures.state()
+        let commands = Update.update(&state, .resize(columns: 90, rows: 30))
+        #expect(state.columns == 90 && state.rows == 30)
+        guard case .loadWindow(_, _, _, let limit, _, _)? = commands.first else { Issue.record("no reload"); return }
+        #expect(limit == 26)
+    }
+}
