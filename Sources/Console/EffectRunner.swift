@@ -34,10 +34,10 @@ public final class EffectRunner: Sendable {
         do {
             switch command {
             case .loadWindow(let pane, let query, let request, let limit, let select, let generation):
-                let rows = try loadRows(query: query, request: request, limit: limit)
-                let ids = rows.ids
-                let outbox = try mirror.latestOutboxEntries(objectIds: ids)
-                post(.windowLoaded(pane: pane, generation: generation, rows: rows, select: select, outbox: outbox))
+                let (rows, atStart) = try loadRows(query: query, request: request, limit: limit)
+                let outbox = try mirror.latestOutboxEntries(objectIds: rows.ids)
+                post(.windowLoaded(pane: pane, generation: generation, rows: rows, select: select, outbox: outbox,
+                                   atStart: atStart))
             case .loadCounts:
                 post(.countsLoaded(try mirror.counts()))
             case .enqueue(let action):
@@ -56,21 +56,32 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    func loadRows(query: PaneQuery, request: WindowRequest, limit: Int) throws -> PaneRows {
+    func loadRows(query: PaneQuery, request: WindowRequest, limit: Int) throws -> (PaneRows, atStart: Bool) {
         switch query {
         case .members(let filter):
-            return .members(try Self.window(request, limit) { try self.mirror.membersWindow(filter, anchor: $0, limit: $1) })
+            let fetch = { try self.mirror.membersWindow(filter, anchor: $0, limit: $1) }
+            let rows = try Self.window(request, limit, fetch: fetch)
+            return (.members(rows), try Self.isAtStart(rows, fetch: fetch))
         case .redemptions(let filter):
-            return .redemptions(try Self.window(request, limit) {
-                try self.mirror.redemptionsWindow(filter, anchor: $0, limit: $1)
-            })
+            let fetch = { try self.mirror.redemptionsWindow(filter, anchor: $0, limit: $1) }
+            let rows = try Self.window(request, limit, fetch: fetch)
+            return (.redemptions(rows), try Self.isAtStart(rows, fetch: fetch))
         case .reviews(let filter):
-            return .reviews(try Self.window(request, limit) { try self.mirror.reviewsWindow(filter, anchor: $0, limit: $1) })
+            let fetch = { try self.mirror.reviewsWindow(filter, anchor: $0, limit: $1) }
+            let rows = try Self.window(request, limit, fetch: fetch)
+            return (.reviews(rows), try Self.isAtStart(rows, fetch: fetch))
         case .errors(let filter):
-            return .errors(try Self.window(request, limit) {
-                try self.mirror.requestLogsWindow(filter, anchor: $0, limit: $1)
-            })
+            let fetch = { try self.mirror.requestLogsWindow(filter, anchor: $0, limit: $1) }
+            let rows = try Self.window(request, limit, fetch: fetch)
+            return (.errors(rows), try Self.isAtStart(rows, fetch: fetch))
         }
+    }
+
+    /// One seek: is there any row before the window's first?
+    static func isAtStart<Row>(_ rows: [WindowRow<Row>], fetch: (WindowAnchor, Int) throws -> [WindowRow<Row>]) throws
+        -> Bool {
+        guard let first = rows.first else { return true }
+        return try fetch(.before(first.key), 1).isEmpty
     }
 
     /// Turns a window request into keyset seeks. A window is kept full when there are enough

@@ -25,6 +25,8 @@ public struct ListState<Row: PaneRow>: Sendable, Hashable {
     public var rows: [WindowRow<Row>] = []
     public var selected = 0
     public var loaded = false
+    /// The window begins at the pane's first row.
+    public var atStart = true
     /// Bumped for every request; an answer to an older request is dropped.
     public var generation = 0
 
@@ -32,9 +34,10 @@ public struct ListState<Row: PaneRow>: Sendable, Hashable {
 
     public var selectedRow: Row? { rows.indices.contains(selected) ? rows[selected].object : nil }
 
-    mutating func apply(_ newRows: [WindowRow<Row>], select: SelectionHint) {
+    mutating func apply(_ newRows: [WindowRow<Row>], select: SelectionHint, atStart: Bool = false) {
         rows = newRows
         loaded = true
+        self.atStart = atStart || newRows.isEmpty
         switch select {
         case .index(let index): selected = index
         case .last: selected = newRows.count - 1
@@ -74,6 +77,9 @@ public struct ListState<Row: PaneRow>: Sendable, Hashable {
     /// The request that reloads the same place after the data changed.
     func refreshRequest() -> (WindowRequest, SelectionHint) {
         guard let first = rows.first else { return (.top, .index(0)) }
+        if atStart {
+            return (.top, selectedRow.map { .id($0.rowId, fallback: selected) } ?? .index(selected))
+        }
         if let row = selectedRow {
             return (.startingAt(first.key), .id(row.rowId, fallback: selected))
         }

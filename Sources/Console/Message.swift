@@ -8,8 +8,10 @@ public enum Message: Sendable {
     case key(Key)
     case resize(columns: Int, rows: Int)
     case tick(Date)
+    /// `atStart`: no row comes before the window's first one, so rows that arrive above it
+    /// (a new review, a new error) belong on screen at the next refresh.
     case windowLoaded(pane: PaneID, generation: Int, rows: PaneRows, select: SelectionHint,
-                      outbox: [String: OutboxEntry])
+                      outbox: [String: OutboxEntry], atStart: Bool = false)
     case countsLoaded(MirrorCounts)
     case sync(SyncEvent)
     case actionQueued(OutboxEntry)

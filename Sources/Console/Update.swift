@@ -23,8 +23,8 @@ public enum Update {
                 return refresh(&state, state.pane) + [.loadCounts]
             }
             return []
-        case .windowLoaded(let pane, let generation, let rows, let select, let outbox):
-            applyWindow(&state, pane: pane, generation: generation, rows: rows, select: select)
+        case .windowLoaded(let pane, let generation, let rows, let select, let outbox, let atStart):
+            applyWindow(&state, pane: pane, generation: generation, rows: rows, select: select, atStart: atStart)
             for (id, entry) in outbox { state.outbox[id] = entry }
             return []
         case .countsLoaded(let counts):
@@ -97,6 +97,7 @@ public enum Update {
         case .escalate: return beginAction(&state, .escalate)
         case .syncNow:
             state.flash = Flash(text: "Syncing…", level: .info, at: state.now)
+            state.needsRefresh = true
             return [.syncNow]
         }
     }
@@ -161,16 +162,16 @@ public enum Update {
     }
 
     static func applyWindow(_ state: inout AppState, pane: PaneID, generation: Int, rows: PaneRows,
-                            select: SelectionHint) {
+                            select: SelectionHint, atStart: Bool) {
         switch rows {
         case .members(let window) where state.members.generation == generation:
-            state.members.apply(window, select: select)
+            state.members.apply(window, select: select, atStart: atStart)
         case .redemptions(let window) where state.redemptions.generation == generation:
-            state.redemptions.apply(window, select: select)
+            state.redemptions.apply(window, select: select, atStart: atStart)
         case .reviews(let window) where state.reviews.generation == generation:
-            state.reviews.apply(window, select: select)
+            state.reviews.apply(window, select: select, atStart: atStart)
         case .errors(let window) where state.errors.generation == generation:
-            state.errors.apply(window, select: select)
+            state.errors.apply(window, select: select, atStart: atStart)
         default:
             break  // an answer to a request that a newer one replaced
         }
@@ -189,7 +190,9 @@ public enum Update {
             return []
         case .applied(let changes):
             state.needsRefresh = true
-            if changes.newOpenReviews > 0 {
+            // A notice must not hide the outcome of the operator's own action a moment ago.
+            let recentOutcome = state.flash.map { $0.level != .info && state.now.timeIntervalSince($0.at) < 4 } ?? false
+            if changes.newOpenReviews > 0 && !recentOutcome {
                 let noun = changes.newOpenReviews == 1 ? "review" : "reviews"
                 state.flash = Flash(text: "\(changes.newOpenReviews) new \(noun) in the queue", level: .info, at: state.now)
             }

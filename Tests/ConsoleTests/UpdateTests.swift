@@ -235,3 +235,30 @@ import Testing
         #expect(limit == 26)
     }
 }
+
+@Suite struct RefreshPositionTests {
+    @Test func aWindowAtTheStartRefreshesFromTheTopSoNewRowsShow() {
+        var state = Fixtures.state()
+        state.pane = .errors
+        state.needsRefresh = true
+        let commands = Update.update(&state, .tick(Fixtures.now))
+        guard case .loadWindow(.errors, _, let request, _, let select, _)? = commands.first else {
+            Issue.record("expected a refresh"); return
+        }
+        #expect(request == .top)
+        #expect(select == .id("log_001", fallback: 0))
+    }
+
+    @Test func aScrolledWindowRefreshesWhereItStands() {
+        var state = Fixtures.state()
+        state.reviews.atStart = false
+        state.reviews.selected = 1
+        state.needsRefresh = true
+        let commands = Update.update(&state, .tick(Fixtures.now))
+        guard case .loadWindow(.reviews, _, let request, _, let select, _)? = commands.first else {
+            Issue.record("expected a refresh"); return
+        }
+        #expect(request == .startingAt(RowKey([.text("rev_001")])))
+        #expect(select == .id("rev_002", fallback: 1))
+    }
+}

@@ -12,7 +12,7 @@ enum DialogView {
             title = action.verb == .approve ? "Confirm approval" : "Confirm escalation"
             lines = action.summary.map { ($0, .dialog) }
             lines.append(("", .dialog))
-            lines.append(("y confirm · n or Esc cancel · Tab switch · Enter takes the focused button", .textDim))
+            lines.append(("y confirm · n/Esc cancel · Tab switch · Enter = focused button", .textDim))
             buttons = [("[ Cancel ]", focus == .cancel), ("[ \(action.verb == .approve ? "Approve" : "Escalate") ]", focus == .confirm)]
         case .note(let action, let text, let error):
             title = "Escalation note"
