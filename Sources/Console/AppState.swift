@@ -2,6 +2,7 @@ import Foundation
 import Mirror
 import RewardsContract
 import SyncEngine
+import Terminal
 
 /// A message in the line above the status bar.
 public struct Flash: Sendable, Hashable {
@@ -35,6 +36,10 @@ public struct AppState: Sendable {
     public var showHelp = false
     public var flash: Flash?
     public var needsRefresh = false
+    /// A move that left the window is waiting for its rows; keys typed meanwhile wait too,
+    /// so `G` then `a` approves the last row, not the one selected before.
+    public var awaitingMove: (pane: PaneID, generation: Int, since: Date)?
+    public var typeahead: [Key] = []
     public var quitRequested = false
 
     public init(columns: Int, rows: Int, now: Date = Date()) {

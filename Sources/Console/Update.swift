@@ -18,6 +18,9 @@ public enum Update {
         case .tick(let now):
             state.now = now
             if let flash = state.flash, now.timeIntervalSince(flash.at) > 6 { state.flash = nil }
+            if let awaiting = state.awaitingMove, now.timeIntervalSince(awaiting.since) > 1 {
+                return replayTypeahead(&state)
+            }
             if state.needsRefresh {
                 state.needsRefresh = false
                 return refresh(&state, state.pane) + [.loadCounts]
@@ -26,6 +29,9 @@ public enum Update {
         case .windowLoaded(let pane, let generation, let rows, let select, let outbox, let atStart):
             applyWindow(&state, pane: pane, generation: generation, rows: rows, select: select, atStart: atStart)
             for (id, entry) in outbox { state.outbox[id] = entry }
+            if let awaiting = state.awaitingMove, awaiting.pane == pane, awaiting.generation == generation {
+                return replayTypeahead(&state)
+            }
             return []
         case .countsLoaded(let counts):
             state.counts = counts
@@ -39,7 +45,7 @@ public enum Update {
             return []
         case .effectFailed(let text):
             state.flash = Flash(text: text, level: .error, at: state.now)
-            return []
+            return state.awaitingMove == nil ? [] : replayTypeahead(&state)
         }
     }
 
@@ -51,6 +57,16 @@ public enum Update {
     // MARK: Keys
 
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Command] {
+        if key == .hangup || key == .ctrl("c") {
+            // Gone terminal or Ctrl-C: end even from a dialog; nothing unconfirmed is sent.
+            state.dialog = nil
+            state.quitRequested = true
+            return [.quit]
+        }
+        if state.awaitingMove != nil {
+            state.typeahead.append(key)
+            return []
+        }
         if state.showHelp {
             state.showHelp = false
             return []
@@ -88,8 +104,8 @@ public enum Update {
         case .pageUp: return move(&state, by: -height)
         case .halfPageDown: return move(&state, by: max(1, height / 2))
         case .halfPageUp: return move(&state, by: -max(1, height / 2))
-        case .top: return load(&state, state.pane, .top, .index(0))
-        case .bottom: return load(&state, state.pane, .bottom, .last)
+        case .top: return navigate(&state, state.pane, .top, .index(0))
+        case .bottom: return navigate(&state, state.pane, .bottom, .last)
         case .filter:
             state.filterInput = InputLine(prompt: "/", text: state.memberFilter.text)
             return []
@@ -118,7 +134,28 @@ public enum Update {
         case .errors: request = state.errors.move(by: delta, height: height)
         }
         guard let (windowRequest, select) = request else { return [] }
-        return load(&state, pane, windowRequest, select)
+        return navigate(&state, pane, windowRequest, select)
+    }
+
+    /// A load that moves the selection: keys wait for it (see `AppState.awaitingMove`).
+    static func navigate(_ state: inout AppState, _ pane: PaneID, _ request: WindowRequest, _ select: SelectionHint)
+        -> [Command] {
+        let commands = load(&state, pane, request, select)
+        if case .loadWindow(_, _, _, _, _, let generation)? = commands.first {
+            state.awaitingMove = (pane, generation, state.now)
+        }
+        return commands
+    }
+
+    /// The move has landed (or given up): the keys typed meanwhile run now, in order.
+    static func replayTypeahead(_ state: inout AppState) -> [Command] {
+        state.awaitingMove = nil
+        var commands: [Command] = []
+        while !state.typeahead.isEmpty && state.awaitingMove == nil {
+            let key = state.typeahead.removeFirst()
+            commands += handleKey(&state, key)
+        }
+        return commands
     }
 
     // MARK: Windows

@@ -8,6 +8,8 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// The terminal changed size; the backend's `size` already reports the new one.
     case resize
+    /// The terminal went away (hang-up, closed pty): the program should end.
+    case hangup
     case mouse(MouseEvent)
 }
 

@@ -18,6 +18,7 @@ public final class NCursesTerminal: TerminalBackend {
     private var needsFullRepaint = true
     private var currentTimeout: Int?
     private var replacement: wchar_t = 0xFFFD
+    private var quickErrors = 0
 
     public init(monochrome: Bool = false) throws {
         let term = try Self.preflight(
@@ -97,10 +98,35 @@ public final class NCursesTerminal: TerminalBackend {
             currentTimeout = timeoutMilliseconds
         }
         var code: wint_t = 0
+        let started = monotonicMilliseconds()
         let result = wget_wch(window, &code)
-        if result == ERR { return nil }
+        if result == ERR { return hangupCheck(waitedMilliseconds: monotonicMilliseconds() - started, timeout: timeoutMilliseconds) }
+        quickErrors = 0
         if result == KEY_CODE_YES { return functionKey(Int32(bitPattern: UInt32(code))) }
         return KeyDecoder.key(forCharacter: UInt32(code))
+    }
+
+    /// Tells a timeout from a terminal that is gone. After a hang-up, input is at end of file
+    /// and every read fails at once; without this check the UI loop would spin forever.
+    private func hangupCheck(waitedMilliseconds: Int, timeout: Int) -> Key? {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        if poll(&descriptor, 1, 0) >= 0,
+           descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            return .hangup
+        }
+        if timeout > 0 && waitedMilliseconds < timeout / 2 {
+            quickErrors += 1
+            if quickErrors >= 50 { return .hangup }
+        } else {
+            quickErrors = 0
+        }
+        return nil
+    }
+
+    private func monotonicMilliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
     }
 
     public func writeRaw(_ bytes: String) {

@@ -40,7 +40,9 @@ enum ConsoleSession {
                                      environmentHint: environmentHint)
         let sync = Task.detached { await engine.run(events: { inbox.post(.sync($0)) }) }
         defer { sync.cancel() }
-        let trap = SignalTrap { _ in inbox.post(.key(.ctrl("c"))) }
+        let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP]) { number in
+            inbox.post(.key(number == SIGHUP ? .hangup : .ctrl("c")))
+        }
         runtime.run()
         _ = trap
     }

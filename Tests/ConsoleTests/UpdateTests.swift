@@ -65,8 +65,9 @@ import Testing
 
     @Test func topBottomAndPagesAskForTheRightWindows() {
         var state = Fixtures.state()
+        var other = Fixtures.state()
         guard case .loadWindow(_, _, let top, _, _, _)? = send(&state, .char("g")).first,
-              case .loadWindow(_, _, let bottom, _, let last, _)? = send(&state, .char("G")).first else {
+              case .loadWindow(_, _, let bottom, _, let last, _)? = send(&other, .char("G")).first else {
             Issue.record("expected window loads"); return
         }
         #expect(top == .top)
@@ -81,8 +82,9 @@ import Testing
         #expect(page == .startingAt(RowKey([.text("rev_002")])))
         #expect(select == .index(2))
         // From the last row, a page down starts the window after it.
-        _ = send(&tiny, .char("j"), .char("j"))
-        guard case .loadWindow(_, _, let next, _, let lastRow, _)? = send(&tiny, .pageDown).first else {
+        var atLast = Fixtures.state(columns: 120, rows: 7)
+        _ = send(&atLast, .char("j"), .char("j"))
+        guard case .loadWindow(_, _, let next, _, let lastRow, _)? = send(&atLast, .pageDown).first else {
             Issue.record("expected a page load"); return
         }
         #expect(next == .startingAfter(RowKey([.text("rev_003")])))
@@ -261,4 +263,36 @@ import Testing
         #expect(request == .startingAt(RowKey([.text("rev_001")])))
         #expect(select == .id("rev_002", fallback: 1))
     }
+}
+
+@Test func aHangupEndsTheConsoleEvenWithADialogOpen() {
+    var state = Fixtures.state()
+    _ = Update.update(&state, .key(.char("a")))
+    #expect(state.dialog != nil)
+    #expect(Update.update(&state, .key(.hangup)) == [.quit])
+    #expect(state.quitRequested && state.dialog == nil)
+}
+
+@Test func keysTypedDuringAMoveWaitForItsRows() {
+    var state = Fixtures.state()
+    state.reviews.selected = 2
+    guard case .loadWindow(_, _, .top, _, let select, let generation)? = Update.update(&state, .key(.char("g"))).first else {
+        Issue.record("expected a load"); return
+    }
+    #expect(Update.update(&state, .key(.char("a"))).isEmpty)
+    #expect(state.dialog == nil, "the approve waits for the move")
+    _ = Update.update(&state, .windowLoaded(pane: .reviews, generation: generation,
+                                            rows: .reviews(Fixtures.rows(Fixtures.reviews, key: \.review.id)),
+                                            select: select, outbox: [:], atStart: true))
+    guard case .confirm(let action, _)? = state.dialog else { Issue.record("the approve should run now"); return }
+    #expect(action.objectId == "rev_001")
+}
+
+@Test func aMoveThatNeverAnswersReleasesTheKeys() {
+    var state = Fixtures.state()
+    _ = Update.update(&state, .key(.char("G")))
+    _ = Update.update(&state, .key(.char("j")))
+    #expect(state.typeahead.count == 1)
+    _ = Update.update(&state, .tick(Fixtures.now.addingTimeInterval(2)))
+    #expect(state.awaitingMove == nil && state.typeahead.isEmpty)
 }

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import RewardsContract
+
+/// What a handler answers, before the per-response headers are added.
+struct APIReply: Sendable {
+    var status: Int
+    var body: [UInt8]
+    var replayed = false
+
+    /// `{"ok":true,"data":<json>}`, the data being stored JSON text.
+    static func object(_ json: String) -> APIReply {
+        APIReply(status: 200, body: Array("{\"ok\":true,\"data\":\(json)}".utf8))
+    }
+
+    /// A list page, concatenated from stored JSON (fast: no decode and re-encode).
+    static func list(_ rows: [String], nextCursor: String?, hasMore: Bool) -> APIReply {
+        var text = "{\"ok\":true,\"data\":["
+        text.reserveCapacity(rows.reduce(64) { $0 + $1.utf8.count + 1 })
+        for (index, row) in rows.enumerated() {
+            if index > 0 { text += "," }
+            text += row
+        }
+        text += "],\"page\":{\"nextCursor\":\(nextCursor.map(JSONText.quoted) ?? "null"),\"hasMore\":\(hasMore)}}"
+        return APIReply(status: 200, body: Array(text.utf8))
+    }
+
+    static func encoded<T: Codable & Sendable>(_ value: T) throws -> APIReply {
+        .object(try JSONText.encode(value, with: JSONText.makeEncoder()))
+    }
+
+    /// `{"ok":false,"error":{...}}`: the same shape as `ErrorEnvelope`, with `ok` first as in
+    /// the success envelopes.
+    static func error(_ error: APIError) -> APIReply {
+        let inner = (try? JSONText.encode(error.body, with: JSONText.makeEncoder()))
+            ?? "{\"code\":\"internal_error\",\"message\":\"The error could not be encoded.\",\"retryable\":true}"
+        return APIReply(status: error.status, body: Array("{\"ok\":false,\"error\":\(inner)}".utf8))
+    }
+
+    func response(requestId: String, retryAfter: Int? = nil) -> Response {
+        var headers = HTTPFields()
+        headers[HTTPHeaders.contentType] = "application/json"
+        headers[HTTPHeaders.requestID] = requestId
+        if replayed { headers[HTTPHeaders.idempotentReplayed] = "true" }
+        if let retryAfter { headers[HTTPHeaders.retryAfter] = String(retryAfter) }
+        return Response(status: HTTPResponse.Status(code: status), headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

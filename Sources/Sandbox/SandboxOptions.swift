@@ -1,0 +1,28 @@
+import RewardsContract
+
+/// How to start a sandbox. Everything it generates follows from `seed` and `members`.
+public struct SandboxOptions: Sendable {
+    public var host: String
+    /// 0 picks a free port; read the real one from `SandboxServer.port`.
+    public var port: Int
+    public var members: Int
+    public var seed: UInt64
+    public var environment: RewardsContract.Environment
+    /// nil keeps the state in memory; a path keeps it in that SQLite file across restarts.
+    public var statePath: String?
+    /// Feed entries kept; older ones are dropped and cursors before them get 410 `cursor_expired`.
+    /// Set it small to exercise a client's re-bootstrap.
+    public var feedHistoryLimit: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 0, members: Int = 200, seed: UInt64 = 1,
+                environment: RewardsContract.Environment = .test, statePath: String? = nil,
+                feedHistoryLimit: Int = 100_000) {
+        self.host = host
+        self.port = port
+        self.members = members
+        self.seed = seed
+        self.environment = environment
+        self.statePath = statePath
+        self.feedHistoryLimit = feedHistoryLimit
+    }
+}

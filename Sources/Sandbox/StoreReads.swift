@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import RewardsContract
+
+/// A list's filter as SQL: conditions joined by AND, with their arguments.
+struct ListFilter: Sendable {
+    var conditions: [String] = []
+    var arguments: [DatabaseValue] = []
+
+    mutating func add(_ condition: String, _ values: [DatabaseValue] = []) {
+        conditions.append(condition)
+        arguments.append(contentsOf: values)
+    }
+}
+
+/// Rows of one page, already JSON, and whether more follow.
+struct StoredPage: Sendable {
+    var json: [String]
+    /// The sort key of the last row, for the next cursor.
+    var lastKey: String?
+    var hasMore: Bool
+}
+
+/// One page of the change feed.
+struct FeedSlice: Sendable {
+    var entries: [String]
+    var lastSeq: Int64?
+    var hasMore: Bool
+    /// Read in the same transaction as the entries, so an expiry check cannot miss a trim.
+    var head: Int64
+    var droppedThrough: Int64
+}
+
+extension SandboxStore {
+    /// Keyset pagination by id in byte order: `WHERE id > ? ORDER BY id LIMIT ?`.
+    func page(table: String, filter: ListFilter, afterId: String?, limit: Int) async throws -> StoredPage {
+        var filter = filter
+        if let afterId { filter.add("id > ?", [afterId.databaseValue]) }
+        let whereClause = filter.conditions.isEmpty ? "" : " WHERE " + filter.conditions.joined(separator: " AND ")
+        let sql = "SELECT id, json FROM \(table)\(whereClause) ORDER BY id LIMIT ?"
+        let arguments = StatementArguments(filter.arguments + [(limit + 1).databaseValue])
+        return try await queue.read { db in
+            var json: [String] = []
+            var lastKey: String?
+            var hasMore = false
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                if json.count == limit { hasMore = true; break }
+                lastKey = row[0]
+                json.append(row[1])
+            }
+            return StoredPage(json: json, lastKey: lastKey, hasMore: hasMore)
+        }
+    }
+
+    /// A member's ledger, newest first; the key is "createdAtMicros:id".
+    func ledgerPage(memberId: String, after key: String?, limit: Int) async throws -> StoredPage {
+        var filter = ListFilter()
+        filter.add("memberId = ?", [memberId.databaseValue])
+        if let key {
+            guard let split = key.firstIndex(of: ":"), let micros = Int64(key[..<split]) else {
+                throw APIError.invalidRequest("The cursor is malformed.")
+            }
+            let id = String(key[key.index(after: split)...])
+            filter.add("(createdAtMicros < ? OR (createdAtMicros = ? AND id < ?))",
+                       [micros.databaseValue, micros.databaseValue, id.databaseValue])
+        }
+        let sql = "SELECT id, createdAtMicros, json FROM ledger WHERE " + filter.conditions.joined(separator: " AND ")
+            + " ORDER BY createdAtMicros DESC, id DESC LIMIT ?"
+        let arguments = StatementArguments(filter.arguments + [(limit + 1).databaseValue])
+        return try await queue.read { db in
+            var json: [String] = []
+            var lastKey: String?
+            var hasMore = false
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                if json.count == limit { hasMore = true; break }
+                let id: String = row[0]
+                let micros: Int64 = row[1]
+                lastKey = "\(micros):\(id)"
+                json.append(row[2])
+            }
+            return StoredPage(json: json, lastKey: lastKey, hasMore: hasMore)
+        }
+    }
+
+    func objectJSON(table: String, id: String) async throws -> String? {
+        try await queue.read { db in
+            try String.fetchOne(db, sql: "SELECT json FROM \(table) WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// The feed's current head and the last sequence number dropped from history.
+    func feedPosition() async throws -> (head: Int64, droppedThrough: Int64) {
+        try await queue.read { db in
+            (try MetaValues.int(db, .headSeq) ?? 0, try MetaValues.int(db, .droppedThrough) ?? 0)
+        }
+    }
+
+    /// Entries after `seq`, as JSON (`seq` is a string on the wire, contract §7).
+    func changes(after seq: Int64, limit: Int) async throws -> FeedSlice {
+        try await queue.read { db in
+            let head = try MetaValues.int(db, .headSeq) ?? 0
+            let droppedThrough = try MetaValues.int(db, .droppedThrough) ?? 0
+            var entries: [String] = []
+            var lastSeq: Int64?
+            var hasMore = false
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT seq, type, op, id, version, object FROM changes WHERE seq > ? ORDER BY seq LIMIT ?
+                """, arguments: [seq, limit + 1])
+            while let row = try rows.next() {
+                if entries.count == limit { hasMore = true; break }
+                let entrySeq: Int64 = row[0]
+                let type: String = row[1], op: String = row[2], id: String = row[3]
+                let version: Int64 = row[4]
+                let object: String? = row[5]
+                lastSeq = entrySeq
+                entries.append("{\"id\":\(JSONText.quoted(id)),\"object\":\(object ?? "null"),\"op\":"
+                    + "\(JSONText.quoted(op)),\"seq\":\"\(entrySeq)\",\"type\":\(JSONText.quoted(type)),"
+                    + "\"version\":\(version)}")
+            }
+            return FeedSlice(entries: entries, lastSeq: lastSeq, hasMore: hasMore, head: head,
+                             droppedThrough: droppedThrough)
+        }
+    }
+
+    func snapshot() async throws -> SandboxSnapshot {
+        try await queue.read { db in
+            func all<T: StoredObject>(_ type: T.Type) throws -> [T] {
+                let decoder = JSONDecoder()
+                return try String.fetchAll(db, sql: "SELECT json FROM \(T.table.name) ORDER BY id")
+                    .map { try decoder.decode(T.self, from: Data($0.utf8)) }
+            }
+            return SandboxSnapshot(members: try all(Member.self), redemptions: try all(Redemption.self),
+                                   reviews: try all(Review.self), requestLogs: try all(RequestLog.self))
+        }
+    }
+
+    /// Every ledger entry of a member, oldest first (for tests and the demo).
+    func ledger(memberId: String) async throws -> [LedgerEntry] {
+        try await queue.read { db in
+            let decoder = JSONDecoder()
+            return try String.fetchAll(db, sql: """
+                SELECT json FROM ledger WHERE memberId = ? ORDER BY createdAtMicros, id
+                """, arguments: [memberId]).map { try decoder.decode(LedgerEntry.self, from: Data($0.utf8)) }
+        }
+    }
+}

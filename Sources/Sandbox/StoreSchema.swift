@@ -1,0 +1,37 @@
+import GRDB
+
+/// The sandbox's own tables. Each object table keeps the object's JSON exactly as served, so
+/// a list page is a concatenation of stored text, plus the few columns that lists filter on.
+enum StoreSchema {
+    /// Bumped when the layout changes; a state file of another format is regenerated.
+    static let format = "1"
+
+    static func create(in db: Database) throws {
+        // Large pages keep WITHOUT ROWID rows (a few hundred bytes of JSON) well under the
+        // size at which SQLite spills them to overflow pages.
+        try db.execute(sql: """
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE members(id TEXT PRIMARY KEY, version INTEGER NOT NULL, json TEXT NOT NULL,
+                status TEXT NOT NULL, search TEXT NOT NULL, deleted INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE redemptions(id TEXT PRIMARY KEY, version INTEGER NOT NULL, json TEXT NOT NULL,
+                status TEXT NOT NULL, memberId TEXT NOT NULL) WITHOUT ROWID;
+            CREATE INDEX redemptions_member ON redemptions(memberId);
+            CREATE TABLE reviews(id TEXT PRIMARY KEY, version INTEGER NOT NULL, json TEXT NOT NULL,
+                status TEXT NOT NULL, memberId TEXT NOT NULL) WITHOUT ROWID;
+            CREATE INDEX reviews_member ON reviews(memberId);
+            CREATE TABLE request_logs(id TEXT PRIMARY KEY, version INTEGER NOT NULL, json TEXT NOT NULL,
+                atMicros INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE ledger(id TEXT PRIMARY KEY, memberId TEXT NOT NULL, createdAtMicros INTEGER NOT NULL,
+                json TEXT NOT NULL) WITHOUT ROWID;
+            CREATE INDEX ledger_member ON ledger(memberId, createdAtMicros, id);
+            CREATE TABLE changes(seq INTEGER PRIMARY KEY, type TEXT NOT NULL, op TEXT NOT NULL, id TEXT NOT NULL,
+                version INTEGER NOT NULL, object TEXT);
+            CREATE TABLE idempotency(clubId TEXT NOT NULL, key TEXT NOT NULL, method TEXT NOT NULL,
+                path TEXT NOT NULL, bodyHash TEXT NOT NULL, status INTEGER NOT NULL, body BLOB NOT NULL,
+                createdAt REAL NOT NULL, PRIMARY KEY(clubId, key)) WITHOUT ROWID;
+            """)
+    }
+
+    static let tables = ["meta", "members", "redemptions", "reviews", "request_logs", "ledger", "changes",
+                         "idempotency"]
+}

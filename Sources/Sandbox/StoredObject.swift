@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import RewardsContract
+
+/// Where one type of object lives and which extra columns its lists filter on.
+struct StoredTable: Sendable {
+    let name: String
+    let changeType: ChangeType
+    let filterColumns: [String]
+
+    var upsertSQL: String {
+        let columns = ["id", "version", "json"] + filterColumns
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return "INSERT OR REPLACE INTO \(name)(\(columns.joined(separator: ", "))) VALUES (\(marks))"
+    }
+}
+
+/// An object of the contract that the store keeps, versions and puts in the feed.
+protocol StoredObject: Codable, Sendable {
+    static var table: StoredTable { get }
+    var id: String { get }
+    var version: Int { get set }
+    var updatedAt: Timestamp { get set }
+    /// Values of `table.filterColumns`, in order.
+    var filterValues: [(any DatabaseValueConvertible)?] { get }
+}
+
+extension Member: StoredObject {
+    static let table = StoredTable(name: "members", changeType: .member, filterColumns: ["status", "search", "deleted"])
+    var filterValues: [(any DatabaseValueConvertible)?] {
+        [status.rawValue, MemberSearch.text(of: self), (status == .deleted || deletedAt != nil) ? 1 : 0]
+    }
+}
+
+extension Redemption: StoredObject {
+    static let table = StoredTable(name: "redemptions", changeType: .redemption, filterColumns: ["status", "memberId"])
+    var filterValues: [(any DatabaseValueConvertible)?] { [status.rawValue, memberId] }
+}
+
+extension Review: StoredObject {
+    static let table = StoredTable(name: "reviews", changeType: .review, filterColumns: ["status", "memberId"])
+    var filterValues: [(any DatabaseValueConvertible)?] { [status.rawValue, memberId] }
+}
+
+extension RequestLog: StoredObject {
+    static let table = StoredTable(name: "request_logs", changeType: .requestLog, filterColumns: ["atMicros"])
+    var filterValues: [(any DatabaseValueConvertible)?] { [Microseconds.of(at)] }
+}
+
+/// `q` matches name, email, externalRef or id, case-insensitively (contract §6).
+enum MemberSearch {
+    /// U+0001 between fields keeps a query from matching across two of them.
+    static func text(of member: Member) -> String {
+        normalise([member.name, member.email, member.externalRef, member.id].joined(separator: "\u{1}"))
+            .replacingOccurrences(of: "\u{0}", with: "")
+    }
+
+    static func normalise(_ text: String) -> String { text.lowercased() }
+}
+
+/// Instants as integers, so that SQL compares instants and not strings (contract §11).
+enum Microseconds {
+    static func of(_ timestamp: Timestamp) -> Int64 { timestamp.date.map(of) ?? 0 }
+    static func of(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
+}

@@ -1,0 +1,78 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import RewardsContract
+
+/// The JSON line `rewards-ops demo --sandbox-info PATH` writes.
+struct SandboxInfo: Decodable, Sendable {
+    struct Key: Decodable, Sendable {
+        let id: String
+        let secret: String
+    }
+
+    struct Keys: Decodable, Sendable {
+        let ops: Key
+        let support: Key
+    }
+
+    let baseUrl: String
+    let environment: String
+    let clubId: String
+    let keys: Keys
+
+    /// Waits for the file to exist and hold a whole JSON line (the demo writes it before the UI starts).
+    static func load(from path: String, timeout: Duration = .seconds(30)) async throws -> SandboxInfo {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        var lastError: (any Error)?
+        while clock.now < deadline {
+            if let data = FileManager.default.contents(atPath: path), data.last == UInt8(ascii: "\n") {
+                do { return try JSONDecoder().decode(SandboxInfo.self, from: data) } catch { lastError = error }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw EndToEndFailure("no usable --sandbox-info file at \(path) after \(timeout)"
+            + (lastError.map { ": \($0)" } ?? ""))
+    }
+}
+
+/// Reads the sandbox's state over signed HTTP (contract §2, §6), independently of the console.
+struct SandboxProbe: Sendable {
+    let info: SandboxInfo
+    var key: SandboxInfo.Key { info.keys.ops }
+
+    func get(_ pathAndQuery: String) async throws -> (status: Int, body: Data) {
+        guard let url = URL(string: info.baseUrl + pathAndQuery) else {
+            throw EndToEndFailure("bad URL \(info.baseUrl + pathAndQuery)")
+        }
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: 20)
+        request.httpMethod = "GET"
+        let headers = RequestSigning.headers(keyId: key.id, secret: key.secret,
+                                             timestamp: Int64(Date().timeIntervalSince1970), method: "GET",
+                                             pathAndQuery: pathAndQuery, body: [UInt8]())
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw EndToEndFailure("GET \(pathAndQuery): no HTTP response") }
+        return (http.statusCode, data)
+    }
+
+    /// Every review of the club (the sandbox of an e2e test has far fewer than 1000).
+    func reviews() async throws -> [Review] {
+        let (status, body) = try await get("/v1/reviews?limit=1000")
+        guard status == 200 else {
+            throw EndToEndFailure("GET /v1/reviews → \(status): \(String(decoding: body, as: UTF8.self))")
+        }
+        let envelope = try JSONDecoder().decode(SuccessEnvelope<[Review]>.self, from: body)
+        guard envelope.ok else { throw EndToEndFailure("GET /v1/reviews: ok is false") }
+        if envelope.page?.hasMore == true { throw EndToEndFailure("GET /v1/reviews: more than one page") }
+        return envelope.data
+    }
+
+    func review(_ id: String) async throws -> Review {
+        guard let review = try await reviews().first(where: { $0.id == id }) else {
+            throw EndToEndFailure("review \(id) not found at the sandbox")
+        }
+        return review
+    }
+}
