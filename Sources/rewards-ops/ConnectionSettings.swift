@@ -17,7 +17,7 @@ struct ConnectionSettings {
         -> ConnectionSettings {
         let missing = [baseURLVariable, keyIdVariable, secretVariable].filter { (environment[$0] ?? "").isEmpty }
         if !missing.isEmpty {
-            throw ValidationError("""
+            throw CommandError("""
                 Missing \(missing.joined(separator: ", ")) in the environment.
                 Set REWARDS_OPS_BASE_URL, REWARDS_OPS_KEY_ID and REWARDS_OPS_KEY_SECRET, \
                 or try `rewards-ops demo`, which needs no account.
@@ -26,7 +26,7 @@ struct ConnectionSettings {
         let baseURL = environment[baseURLVariable] ?? ""
         guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               url.host != nil else {
-            throw ValidationError("\(baseURLVariable) is not an http(s) URL: \(baseURL)")
+            throw CommandError("\(baseURLVariable) is not an http(s) URL: \(baseURL)")
         }
         let keyId = environment[keyIdVariable] ?? ""
         let mirrorPath = environment[mirrorVariable].flatMap { $0.isEmpty ? nil : $0 }

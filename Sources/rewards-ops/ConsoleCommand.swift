@@ -32,7 +32,7 @@ enum ConsoleSession {
         do {
             terminal = try NCursesTerminal(monochrome: monochrome)
         } catch let error as TerminalError {
-            throw ValidationError("Cannot start the console: \(error)")
+            throw CommandError("Cannot start the console: \(error)")
         }
         defer { terminal.shutdown() }
         let inbox = Inbox()

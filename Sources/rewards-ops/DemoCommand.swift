@@ -37,7 +37,7 @@ struct DemoCommand: ParsableCommand {
             // The sandbox's keys are throwaway, but still only the user may read them.
             guard FileManager.default.createFile(atPath: sandboxInfo, contents: Data((server.startupLine() + "\n").utf8),
                                                  attributes: [.posixPermissions: 0o600]) else {
-                throw ValidationError("Cannot write --sandbox-info file \(sandboxInfo)")
+                throw CommandError("Cannot write --sandbox-info file \(sandboxInfo)")
             }
         }
         let mirror = try MirrorStore(path: directory.appendingPathComponent("mirror.sqlite").path)
