@@ -21,12 +21,26 @@ public final class MirrorStore: Sendable {
         configuration.prepareDatabase { db in
             // WAL + NORMAL survives a killed process (only power loss can drop the last commits).
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A purge must not leave a member's data readable in free pages of the file.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw MirrorError.cannotOpen(path: path, reason: "\(error)")
+        }
         try Schema.migrator.migrate(pool)
         // The mirror holds personal data: keep it private to the user.
         chmod(path, 0o600)
+    }
+
+    /// Moves every committed page from the WAL into the database file and empties the WAL,
+    /// so that what was purged is gone from both files.
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in
+            _ = try db.checkpoint(.truncate)
+        }
     }
 
     /// The default mirror file: `$XDG_DATA_HOME/rewards-ops/<name>.sqlite`.
@@ -38,5 +52,15 @@ public final class MirrorStore: Sendable {
             base = (environment["HOME"] ?? NSTemporaryDirectory()) + "/.local/share"
         }
         return base + "/rewards-ops/" + name + ".sqlite"
+    }
+}
+
+public enum MirrorError: Error, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot open the mirror \(path): \(reason)"
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Writes the generated starting data. Generation and JSON encoding of the next batch run
@@ -13,11 +14,17 @@ enum BulkLoader {
     static func load(generator: InitialDataGenerator, members: UInt64, into queue: DatabaseQueue) async throws {
         let ranges = stride(from: 0, to: members, by: Int(batchSize)).map { $0..<min($0 + batchSize, members) }
         guard let first = ranges.first else { return }
-        var pending = Task.detached { try encode(generator.batch(members: first)) }
+        var pending = Task.detached { () throws -> (EncodedBatch, Duration) in let c = ContinuousClock.now; let b = try encode(generator.batch(members: first)); return (b, ContinuousClock.now - c) }
+        var n = 0
         for next in ranges.dropFirst().map(Optional.some) + [nil] {
-            let batch = try await pending.value
-            if let next { pending = Task.detached { try encode(generator.batch(members: next)) } }
+            let w0 = ContinuousClock.now
+            let (batch, genTime) = try await pending.value
+            let waited = ContinuousClock.now - w0
+            if let next { pending = Task.detached { () throws -> (EncodedBatch, Duration) in let c = ContinuousClock.now; let b = try encode(generator.batch(members: next)); return (b, ContinuousClock.now - c) } }
+            let c = ContinuousClock.now
             try await queue.write { db in try insert(batch, db) }
+            n += 1
+            if n % 10 == 0 { FileHandle.standardError.write("batch \(n) gen \(genTime) waited \(waited) insert \(ContinuousClock.now - c)\n".data(using: .utf8)!) }
         }
     }
 

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Mirror
+import RewardsContract
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the mirror's rows as the contract's objects, sorted by id, as one JSON document.",
+        discussion: """
+            Keys: members, redemptions, reviews, requestLogs (all four unless --type narrows it).
+            The mirror is read from REWARDS_OPS_MIRROR (or the default); no connection is made.
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case members, redemptions, reviews
+        case requestLogs = "request-logs"
+    }
+
+    @Flag(help: "JSON output (the only format for now).") var json = false
+    @Option(help: "Only this kind: members, redemptions, reviews or request-logs.") var type: Kind?
+
+    func validate() throws {
+        guard json else { throw ValidationError("export needs --json") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let path = environment[ConnectionSettings.mirrorVariable].flatMap { $0.isEmpty ? nil : $0 }
+            ?? MirrorStore.defaultPath(environment: environment)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandError("No mirror at \(path): run `rewards-ops sync --once` first")
+        }
+        let mirror = try MirrorStore(path: path)
+        let writer = JSONStreamWriter()
+        let kinds = type.map { [$0] } ?? Kind.allCases
+        writer.write("{")
+        for (index, kind) in kinds.enumerated() {
+            writer.write((index == 0 ? "" : ",") + "\n\"\(kind == .requestLogs ? "requestLogs" : kind.rawValue)\": [")
+            var first = true
+            func emit<T: Encodable>(_ batch: [T]) throws {
+                for object in batch {
+                    writer.write((first ? "\n  " : ",\n  ") + (try writer.encode(object)))
+                    first = false
+                }
+            }
+            switch kind {
+            case .members: try mirror.forEachMember { try emit($0) }
+            case .redemptions: try mirror.forEachRedemption { try emit($0) }
+            case .reviews: try mirror.forEachReview { try emit($0) }
+            case .requestLogs: try mirror.forEachRequestLog { try emit($0) }
+            }
+            writer.write(first ? "]" : "\n]")
+        }
+        writer.write("\n}\n")
+        writer.flush()
+    }
+}
+
+/// Buffers output and writes it in large chunks: an export of a million rows streams
+/// without holding the document in memory.
+final class JSONStreamWriter {
+    private var buffer = Data()
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    func flush() {
+        FileHandle.standardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
