@@ -16,8 +16,12 @@ struct IdentifierScheme: Sendable {
     let seed: UInt64
 
     func id(_ kind: ObjectKind, index: UInt64) -> String {
-        let salt = Mix64.mix(seed ^ Mix64.hash(kind.rawValue))
-        return kind.rawValue + "_" + Mix64.base36(Mix64.mix(index &+ salt), width: 13)
+        kind.rawValue + "_" + Mix64.base36(Mix64.mix(index &+ salt(kind)), width: 13)
+    }
+
+    /// Fixed-width base 36 keeps numeric order, so ids sort as their mixed values do.
+    func salt(_ kind: ObjectKind) -> UInt64 {
+        Mix64.mix(seed ^ Mix64.hash(kind.rawValue))
     }
 
     /// Indices each member's generated objects may use; simulation continues above them.

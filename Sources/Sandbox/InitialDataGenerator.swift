@@ -12,12 +12,19 @@ struct InitialDataGenerator: Sendable {
     /// Who approved the reviews that start out approved.
     let deciderKeyId: String
 
-    func batch(members range: Range<UInt64>) -> GeneratedBatch {
+    func batch<Indices: Collection<UInt64>>(members indices: Indices) -> GeneratedBatch {
         var batch = GeneratedBatch()
-        batch.members.reserveCapacity(range.count)
-        batch.ledger.reserveCapacity(range.count * 4)
-        for index in range { generateMember(index: index, into: &batch) }
+        batch.members.reserveCapacity(indices.count)
+        batch.ledger.reserveCapacity(indices.count * 4)
+        for index in indices { generateMember(index: index, into: &batch) }
         return batch
+    }
+
+    /// Member indices in the byte order of their ids. Generating in this order makes the
+    /// bulk load append to the member and ledger B-trees instead of inserting at random places.
+    func indicesInIdOrder(count: UInt64) -> [UInt64] {
+        let salt = ids.salt(.member)
+        return (0..<count).map { (key: Mix64.mix($0 &+ salt), index: $0) }.sorted { $0.key < $1.key }.map(\.index)
     }
 
     private struct Slots {

@@ -16,6 +16,10 @@ enum JSONText {
 
     /// A JSON string literal, escaped as JSONEncoder escapes.
     static func quoted(_ text: String) -> String {
+        // Most strings need no escape at all: copy them whole.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -13,7 +13,7 @@ enum StoreRows {
     static let ledgerInsertSQL = "INSERT INTO ledger(id, memberId, createdAtMicros, json) VALUES (?, ?, ?, ?)"
 
     static func objectRow<T: StoredObject>(_ object: T, encoder: JSONEncoder) throws -> ObjectRow {
-        let json = try JSONText.encode(object, with: encoder)
+        let json = try object.encodedJSON(with: encoder)
         var values: [DatabaseValue] = [object.id.databaseValue, object.version.databaseValue, json.databaseValue]
         for value in object.filterValues { values.append(value?.databaseValue ?? .null) }
         return ObjectRow(json: json, values: values)
@@ -21,6 +21,6 @@ enum StoreRows {
 
     static func ledgerRow(_ entry: LedgerEntry, encoder: JSONEncoder) throws -> [DatabaseValue] {
         [entry.id.databaseValue, entry.memberId.databaseValue, Microseconds.of(entry.createdAt).databaseValue,
-         try JSONText.encode(entry, with: encoder).databaseValue]
+         FastObjectJSON.ledger(entry).databaseValue]
     }
 }

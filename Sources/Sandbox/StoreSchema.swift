@@ -4,8 +4,10 @@ import GRDB
 /// a list page is a concatenation of stored text, plus the few columns that lists filter on.
 enum StoreSchema {
     /// Bumped when the layout changes; a state file of another format is regenerated.
-    static let format = "1"
+    static let format = "2"
 
+    /// The ledger is clustered by member and time: it is only ever read per member, newest
+    /// first, and ledger ids are unique by construction.
     static func create(in db: Database) throws {
         // Large pages keep WITHOUT ROWID rows (a few hundred bytes of JSON) well under the
         // size at which SQLite spills them to overflow pages.
@@ -21,9 +23,8 @@ enum StoreSchema {
             CREATE INDEX reviews_member ON reviews(memberId);
             CREATE TABLE request_logs(id TEXT PRIMARY KEY, version INTEGER NOT NULL, json TEXT NOT NULL,
                 atMicros INTEGER NOT NULL) WITHOUT ROWID;
-            CREATE TABLE ledger(id TEXT PRIMARY KEY, memberId TEXT NOT NULL, createdAtMicros INTEGER NOT NULL,
-                json TEXT NOT NULL) WITHOUT ROWID;
-            CREATE INDEX ledger_member ON ledger(memberId, createdAtMicros, id);
+            CREATE TABLE ledger(id TEXT NOT NULL, memberId TEXT NOT NULL, createdAtMicros INTEGER NOT NULL,
+                json TEXT NOT NULL, PRIMARY KEY(memberId, createdAtMicros, id)) WITHOUT ROWID;
             CREATE TABLE changes(seq INTEGER PRIMARY KEY, type TEXT NOT NULL, op TEXT NOT NULL, id TEXT NOT NULL,
                 version INTEGER NOT NULL, object TEXT);
             CREATE TABLE idempotency(clubId TEXT NOT NULL, key TEXT NOT NULL, method TEXT NOT NULL,

@@ -23,6 +23,12 @@ protocol StoredObject: Codable, Sendable {
     var updatedAt: Timestamp { get set }
     /// Values of `table.filterColumns`, in order.
     var filterValues: [(any DatabaseValueConvertible)?] { get }
+    /// The JSON stored and served; JSONEncoder's output, however it is produced.
+    func encodedJSON(with encoder: JSONEncoder) throws -> String
+}
+
+extension StoredObject {
+    func encodedJSON(with encoder: JSONEncoder) throws -> String { try JSONText.encode(self, with: encoder) }
 }
 
 extension Member: StoredObject {
@@ -30,6 +36,7 @@ extension Member: StoredObject {
     var filterValues: [(any DatabaseValueConvertible)?] {
         [status.rawValue, MemberSearch.text(of: self), (status == .deleted || deletedAt != nil) ? 1 : 0]
     }
+    func encodedJSON(with encoder: JSONEncoder) throws -> String { FastObjectJSON.member(self) }
 }
 
 extension Redemption: StoredObject {
@@ -51,8 +58,9 @@ extension RequestLog: StoredObject {
 enum MemberSearch {
     /// U+0001 between fields keeps a query from matching across two of them.
     static func text(of member: Member) -> String {
-        normalise([member.name, member.email, member.externalRef, member.id].joined(separator: "\u{1}"))
-            .replacingOccurrences(of: "\u{0}", with: "")
+        let text = normalise([member.name, member.email, member.externalRef, member.id].joined(separator: "\u{1}"))
+        // SQLite text functions stop at NUL, and a hostile name may hold one.
+        return text.utf8.contains(0) ? String(decoding: text.utf8.filter { $0 != 0 }, as: UTF8.self) : text
     }
 
     static func normalise(_ text: String) -> String { text.lowercased() }
