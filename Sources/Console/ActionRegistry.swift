@@ -6,6 +6,7 @@ public enum ActionID: String, Sendable, CaseIterable, Hashable {
     case quit, help, nextPane, previousPane, membersPane, redemptionsPane, reviewsPane, errorsPane
     case down, up, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case filter, approve, escalate, syncNow
+    case openDetail, mark, undo
 }
 
 public struct ActionSpec: Sendable, Hashable {
@@ -17,6 +18,9 @@ public struct ActionSpec: Sendable, Hashable {
     public var panes: Set<PaneID>?
     /// Changes state on the platform: hidden and refused for a read-only key.
     public var mutates: Bool
+
+    /// Names that run it from the `:` command line.
+    public var commands: [String] { ActionRegistry.commandNames[id] ?? [] }
 }
 
 public enum ActionRegistry {
@@ -51,9 +55,33 @@ public enum ActionRegistry {
         ActionSpec(id: .escalate, keys: [.char("e")], keyLabel: "e", description: "escalate (asks for a note)",
                    panes: [.reviews, .redemptions], mutates: true),
         ActionSpec(id: .syncNow, keys: [.char("r")], keyLabel: "r", description: "sync now", panes: nil, mutates: false),
+        ActionSpec(id: .mark, keys: [.char(" ")], keyLabel: "Space", description: "mark the row for a bulk decision",
+                   panes: [.reviews, .redemptions], mutates: true),
+        ActionSpec(id: .undo, keys: [.char("u")], keyLabel: "u", description: "undo the last decision (before it is sent)",
+                   panes: nil, mutates: true),
+        ActionSpec(id: .openDetail, keys: [.enter], keyLabel: "Enter", description: "member detail: profile, balances, ledger",
+                   panes: [.members, .reviews, .redemptions], mutates: false),
     ]
 
     public static func spec(_ id: ActionID) -> ActionSpec? { all.first { $0.id == id } }
+
+    /// `:` command names; the first is the one completion offers.
+    static let commandNames: [ActionID: [String]] = [
+        .quit: ["quit", "q"], .help: ["help"], .membersPane: ["members"], .redemptionsPane: ["redemptions"],
+        .reviewsPane: ["queue", "reviews"], .errorsPane: ["errors"], .syncNow: ["sync"], .top: ["top"],
+        .bottom: ["bottom"], .filter: ["filter"], .approve: ["approve"], .escalate: ["escalate"], .undo: ["undo"],
+        .openDetail: ["detail"], .mark: ["mark"],
+    ]
+
+    /// The action a `:` command names, if it applies on this pane.
+    public static func action(forCommand name: String, on pane: PaneID) -> ActionSpec? {
+        all.first { spec in spec.commands.contains(name) && (spec.panes?.contains(pane) ?? true) }
+    }
+
+    /// Command names that start with `prefix` and apply here (read-only keys see no mutating ones).
+    public static func completions(of prefix: String, on pane: PaneID, readOnly: Bool) -> [String] {
+        available(on: pane, readOnly: readOnly).flatMap(\.commands).filter { $0.hasPrefix(prefix) }.sorted()
+    }
 
     /// The action a key triggers on a pane, if any (read-only gating is the caller's).
     public static func action(for key: Key, on pane: PaneID) -> ActionSpec? {

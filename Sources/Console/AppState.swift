@@ -24,6 +24,8 @@ public struct AppState: Sendable {
     public var errors = ListState<RequestLog>()
     public var memberFilter = MemberFilter()
     public var filterInput: InputLine?
+    /// The `:` command line while it is open.
+    public var commandInput: InputLine?
     public var outbox: [String: OutboxEntry] = [:]
     public var counts = MirrorCounts()
     public var identity: Me?
@@ -32,7 +34,15 @@ public struct AppState: Sendable {
     public var sync: SyncStatus = .starting
     public var lastSyncedAt: Date?
     public var lastErrorCode: String?
-    public var dialog: Dialog?
+    public var dialog: DecisionDialog?
+    /// Rows marked with space for a bulk decision, per pane, with the version seen when marked.
+    public var marks: [PaneID: [String: PendingAction]] = [:]
+    /// Queued decisions that may still be withdrawn with `u` until they are sent.
+    public var undoable: [OutboxEntry] = []
+    /// Seconds a decision waits in the outbox before it is sent, so `u` can take it back.
+    public var undoSeconds: Double = 5
+    /// The member detail view, over the panes while open.
+    public var memberDetail: MemberDetailState?
     public var showHelp = false
     public var flash: Flash?
     public var needsRefresh = false

@@ -15,7 +15,12 @@ public enum Command: Sendable, Hashable {
     case loadWindow(pane: PaneID, query: PaneQuery, request: WindowRequest, limit: Int, select: SelectionHint,
                     generation: Int)
     case loadCounts
-    case enqueue(PendingAction)
+    case enqueue(PendingAction, delaySeconds: Double)
+    /// Withdraw these queued decisions if they have not been sent yet.
+    case cancelQueued([Int64])
     case syncNow
+    case loadMemberDetail(memberId: String)
+    /// Fetch a member's ledger from the platform into the mirror (it is not in the feed).
+    case fetchLedger(memberId: String)
     case quit
 }

@@ -1,6 +1,6 @@
 import RewardsContract
 
-/// A decision the operator is about to take, with what the dialog says about it.
+/// A decision the operator is about to take on one object, with what the dialog says about it.
 public struct PendingAction: Sendable, Hashable {
     public var subject: ActionSubject
     public var objectId: String
@@ -22,15 +22,46 @@ public enum DialogButton: Sendable, Hashable {
     case confirm
 }
 
-/// The modal layer above the panes. Cancel is the focused button by default, so a stray
-/// Enter never takes a decision.
-public enum Dialog: Sendable, Hashable {
-    case confirm(action: PendingAction, focus: DialogButton)
-    case note(action: PendingAction, text: String, error: String?)
+/// The approve/escalate dialog, over the panes. Cancel is the focused button by default, so
+/// a stray Enter never takes a decision; on a LIVE platform the operator must type the
+/// item's short id (or, for marked rows, their count) before anything is sent.
+public struct DecisionDialog: Sendable, Hashable {
+    public enum Step: Sendable, Hashable {
+        case note
+        case confirm
+    }
+
+    public var verb: ActionVerb
+    /// One action, or one per marked row.
+    public var actions: [PendingAction]
+    public var step: Step
+    public var note = ""
+    public var noteError: String?
+    public var focus: DialogButton = .cancel
+    /// What must be typed to confirm (LIVE only); nil: `y` confirms.
+    public var typedConfirmation: String?
+    public var typed = ""
+    public var typedError: String?
+
+    public init(verb: ActionVerb, actions: [PendingAction], live: Bool) {
+        self.verb = verb
+        self.actions = actions
+        self.step = verb == .escalate ? .note : .confirm
+        if live {
+            typedConfirmation = actions.count == 1 ? actions[0].objectId.shortId : String(actions.count)
+        }
+    }
+
+    public var isBulk: Bool { actions.count > 1 }
 }
 
 /// A one-line text input at the bottom (the members filter).
 public struct InputLine: Sendable, Hashable {
     public var prompt: String
     public var text: String
+}
+
+extension String {
+    /// The last six characters of an id: enough to tell items apart when typing it back.
+    public var shortId: String { String(suffix(6)) }
 }

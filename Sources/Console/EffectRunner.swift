@@ -40,14 +40,41 @@ public final class EffectRunner: Sendable {
                                    atStart: atStart))
             case .loadCounts:
                 post(.countsLoaded(try mirror.counts()))
-            case .enqueue(let action):
+            case .enqueue(let action, let delaySeconds):
                 guard let engine else {
                     post(.effectFailed("No sync engine: the action was not queued"))
                     return
                 }
                 let entry = try engine.enqueue(subject: action.subject, objectId: action.objectId, verb: action.verb,
-                                               expectedVersion: action.expectedVersion, note: action.note)
+                                               expectedVersion: action.expectedVersion, note: action.note,
+                                               delaySeconds: delaySeconds)
                 post(.actionQueued(entry))
+            case .cancelQueued(let seqs):
+                var withdrawn: [OutboxEntry] = []
+                var alreadySent = 0
+                for seq in seqs {
+                    if try mirror.cancelOutboxEntry(seq: seq), let entry = try mirror.outboxEntry(seq: seq) {
+                        withdrawn.append(entry)
+                    } else {
+                        alreadySent += 1
+                    }
+                }
+                post(.undoFinished(withdrawn: withdrawn, alreadySent: alreadySent))
+            case .loadMemberDetail(let memberId):
+                post(.memberDetailLoaded(memberId: memberId, detail: try mirror.memberDetail(id: memberId)))
+            case .fetchLedger(let memberId):
+                guard let engine else {
+                    post(.ledgerFetched(memberId: memberId, error: "no connection to the platform"))
+                    return
+                }
+                Task.detached { [self] in
+                    do {
+                        try await engine.fetchLedger(memberId: memberId)
+                        self.post(.ledgerFetched(memberId: memberId, error: nil))
+                    } catch {
+                        self.post(.ledgerFetched(memberId: memberId, error: "\(error)"))
+                    }
+                }
             case .syncNow, .quit:
                 break
             }

@@ -15,5 +15,8 @@ public enum Message: Sendable {
     case countsLoaded(MirrorCounts)
     case sync(SyncEvent)
     case actionQueued(OutboxEntry)
+    case undoFinished(withdrawn: [OutboxEntry], alreadySent: Int)
     case effectFailed(String)
+    case memberDetailLoaded(memberId: String, detail: MemberDetail?)
+    case ledgerFetched(memberId: String, error: String?)
 }

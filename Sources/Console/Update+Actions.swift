@@ -4,23 +4,34 @@ import RewardsContract
 import Terminal
 
 extension Update {
-    /// Opens the dialog for an approve or escalate on the selected row.
+    /// Opens the dialog for an approve or escalate: on the marked rows if there are any,
+    /// otherwise on the selected row.
     static func beginAction(_ state: inout AppState, _ verb: ActionVerb) -> [Command] {
-        if state.pane == .reviews, let review = state.reviews.selectedRow?.review, review.status == .approved {
-            state.flash = Flash(text: "\(review.id) is already approved", level: .warning, at: state.now)
-            return []
-        }
-        guard let action = pendingAction(for: state, verb) else { return [] }
-        if let entry = state.outbox[action.objectId], entry.isPending {
-            state.flash = Flash(text: "\(action.objectId) already has a \(entry.verb.rawValue) on its way", level: .warning,
-                                at: state.now)
-            return []
-        }
-        if verb == .escalate {
-            state.dialog = .note(action: action, text: "", error: nil)
+        let marked = Array((state.marks[state.pane] ?? [:]).values).sorted { $0.objectId < $1.objectId }
+        var actions: [PendingAction]
+        if !marked.isEmpty {
+            actions = marked.map { mark in
+                var action = mark
+                action.verb = verb
+                action.summary = [mark.summary.first ?? mark.objectId]
+                return action
+            }
         } else {
-            state.dialog = .confirm(action: action, focus: .cancel)
+            if state.pane == .reviews, let review = state.reviews.selectedRow?.review, review.status == .approved {
+                state.flash = Flash(text: "\(review.id) is already approved", level: .warning, at: state.now)
+                return []
+            }
+            guard let action = pendingAction(for: state, verb) else { return [] }
+            actions = [action]
         }
+        let busy = actions.filter { state.outbox[$0.objectId]?.isPending ?? false }
+        if let first = busy.first, busy.count == actions.count {
+            state.flash = Flash(text: "\(first.objectId) already has a \(state.outbox[first.objectId]?.verb.rawValue ?? "decision") on its way",
+                                level: .warning, at: state.now)
+            return []
+        }
+        actions.removeAll { action in busy.contains { $0.objectId == action.objectId } }
+        state.dialog = DecisionDialog(verb: verb, actions: actions, live: state.environment == .live)
         return []
     }
 
@@ -28,89 +39,177 @@ extension Update {
         switch state.pane {
         case .reviews:
             guard let row = state.reviews.selectedRow else { return nil }
-            let review = row.review
-            let who = row.memberName.map { Inert.text($0) } ?? review.memberId
-            return PendingAction(subject: .review, objectId: review.id, verb: verb, expectedVersion: review.version,
-                                 summary: [
-                                    "\(verb == .approve ? "Approve" : "Escalate") review \(review.id)",
-                                    "\(review.kind.rawValue) · \(review.reasonCode) · member \(who)",
-                                    "requested \(Format.points(review.pointsRequested)) pts, available \(Format.points(review.pointsAvailable)), shortfall \(Format.points(review.shortfall))",
-                                    verb == .approve ? "The platform will apply it; the queue row turns approved."
-                                        : "Escalation level \(review.escalationLevel) → \(review.escalationLevel + 1).",
-                                 ])
+            return reviewAction(row, verb)
         case .redemptions:
             guard let row = state.redemptions.selectedRow else { return nil }
-            let redemption = row.redemption
-            let who = row.memberName.map { Inert.text($0) } ?? redemption.memberId
-            return PendingAction(subject: .redemption, objectId: redemption.id, verb: verb,
-                                 expectedVersion: redemption.version,
-                                 summary: [
-                                    "\(verb == .approve ? "Approve" : "Escalate") redemption \(redemption.id)",
-                                    "\(Format.points(redemption.points)) pts · \(Format.money(redemption.cashValueMinor, redemption.currency)) · member \(who)",
-                                    "status \(redemption.status.rawValue)\(verb == .approve ? " → reserved" : " → escalated")",
-                                 ])
+            return redemptionAction(row, verb)
         default:
             return nil
         }
     }
 
+    static func reviewAction(_ row: ReviewRow, _ verb: ActionVerb) -> PendingAction {
+        let review = row.review
+        let who = row.memberName.map { Inert.text($0) } ?? review.memberId
+        return PendingAction(subject: .review, objectId: review.id, verb: verb, expectedVersion: review.version, summary: [
+            "\(verb == .approve ? "Approve" : "Escalate") review \(review.id)",
+            "\(review.kind.rawValue) · \(review.reasonCode) · member \(who)",
+            "requested \(Format.points(review.pointsRequested)) pts, available \(Format.points(review.pointsAvailable)), shortfall \(Format.points(review.shortfall))",
+            verb == .approve ? "The platform will apply it; the queue row turns approved."
+                : "Escalation level \(review.escalationLevel) → \(review.escalationLevel + 1).",
+        ])
+    }
+
+    static func redemptionAction(_ row: RedemptionRow, _ verb: ActionVerb) -> PendingAction {
+        let redemption = row.redemption
+        let who = row.memberName.map { Inert.text($0) } ?? redemption.memberId
+        return PendingAction(subject: .redemption, objectId: redemption.id, verb: verb,
+                             expectedVersion: redemption.version, summary: [
+                                "\(verb == .approve ? "Approve" : "Escalate") redemption \(redemption.id)",
+                                "\(Format.points(redemption.points)) pts · \(Format.money(redemption.cashValueMinor, redemption.currency)) · member \(who)",
+                                "status \(redemption.status.rawValue)\(verb == .approve ? " → reserved" : " → escalated")",
+                             ])
+    }
+
+    // MARK: Marks
+
+    /// Space: marks or unmarks the selected row (keeping the version seen now) and moves on.
+    static func toggleMark(_ state: inout AppState) -> [Command] {
+        guard let action = pendingAction(for: state, .approve) else { return [] }
+        var marks = state.marks[state.pane] ?? [:]
+        if marks.removeValue(forKey: action.objectId) == nil {
+            if state.pane == .reviews, state.reviews.selectedRow?.review.status == .approved {
+                state.flash = Flash(text: "\(action.objectId) is already approved", level: .warning, at: state.now)
+                return []
+            }
+            marks[action.objectId] = action
+        }
+        state.marks[state.pane] = marks
+        state.flash = Flash(text: marks.isEmpty ? "No rows marked" : "\(marks.count) marked: a approves, e escalates them all",
+                            level: .info, at: state.now)
+        return move(&state, by: 1)
+    }
+
+    // MARK: The dialog
+
     static func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Command] {
-        guard let dialog = state.dialog else { return [] }
-        switch dialog {
-        case .confirm(let action, let focus):
+        guard var dialog = state.dialog else { return [] }
+        if key == .escape {
+            return cancel(&state)
+        }
+        switch dialog.step {
+        case .note:
             switch key {
-            case .char("y"), .char("Y"):
-                return confirm(&state, action)
-            case .char("n"), .char("N"), .escape, .char("q"):
-                state.dialog = nil
-                state.flash = Flash(text: "Cancelled", level: .info, at: state.now)
-                return []
             case .enter:
-                if focus == .confirm { return confirm(&state, action) }
-                state.dialog = nil
-                state.flash = Flash(text: "Cancelled", level: .info, at: state.now)
-                return []
-            case .tab, .backTab, .left, .right, .char("h"), .char("l"):
-                state.dialog = .confirm(action: action, focus: focus == .cancel ? .confirm : .cancel)
-                return []
+                let note = dialog.note.trimmingCharacters(in: .whitespaces)
+                if note.isEmpty {
+                    dialog.noteError = "An escalation needs a note"
+                } else {
+                    dialog.note = note
+                    dialog.step = .confirm
+                    dialog.noteError = nil
+                }
+            case .backspace:
+                if !dialog.note.isEmpty { dialog.note.removeLast() }
+            case .char(let character):
+                if dialog.note.count < 2000 { dialog.note.append(character) }
             default:
                 return []
             }
-        case .note(var action, var text, _):
-            switch key {
-            case .escape:
-                state.dialog = nil
-                state.flash = Flash(text: "Cancelled", level: .info, at: state.now)
-                return []
-            case .enter:
-                let note = text.trimmingCharacters(in: .whitespaces)
-                if note.isEmpty {
-                    state.dialog = .note(action: action, text: text, error: "An escalation needs a note")
+            state.dialog = dialog
+            return []
+        case .confirm:
+            if let required = dialog.typedConfirmation {
+                switch key {
+                case .enter:
+                    if dialog.typed == required { return confirm(&state, dialog) }
+                    dialog.typedError = "Type \(required) to confirm, or Esc to cancel"
+                case .backspace:
+                    if !dialog.typed.isEmpty { dialog.typed.removeLast() }
+                case .char(let character):
+                    if dialog.typed.count < 40 { dialog.typed.append(character) }
+                default:
                     return []
                 }
-                action.note = note
-                action.summary.append("Note: \(note)")
-                state.dialog = .confirm(action: action, focus: .cancel)
+                state.dialog = dialog
                 return []
-            case .backspace:
-                if !text.isEmpty { text.removeLast() }
-            case .char(let character):
-                if text.count < 2000 { text.append(character) }
+            }
+            switch key {
+            case .char("y"), .char("Y"):
+                return confirm(&state, dialog)
+            case .char("n"), .char("N"), .char("q"):
+                return cancel(&state)
+            case .enter:
+                return dialog.focus == .confirm ? confirm(&state, dialog) : cancel(&state)
+            case .tab, .backTab, .left, .right, .char("h"), .char("l"):
+                dialog.focus = dialog.focus == .cancel ? .confirm : .cancel
+                state.dialog = dialog
+                return []
             default:
                 return []
             }
-            state.dialog = .note(action: action, text: text, error: nil)
-            return []
         }
     }
 
-    static func confirm(_ state: inout AppState, _ action: PendingAction) -> [Command] {
+    static func cancel(_ state: inout AppState) -> [Command] {
+        state.dialog = nil
+        state.flash = Flash(text: "Cancelled: nothing was sent", level: .info, at: state.now)
+        return []
+    }
+
+    static func confirm(_ state: inout AppState, _ dialog: DecisionDialog) -> [Command] {
         state.dialog = nil
         if state.isReadOnly {
             state.flash = Flash(text: "Read-only key: nothing was sent", level: .warning, at: state.now)
             return []
         }
-        state.flash = Flash(text: "\(action.verb.rawValue) \(action.objectId): queued", level: .info, at: state.now)
-        return [.enqueue(action)]
+        state.marks[state.pane] = nil
+        let note = dialog.verb == .escalate ? dialog.note : nil
+        let noun = dialog.isBulk ? "\(dialog.actions.count) decisions" : dialog.actions.first?.objectId ?? ""
+        state.flash = Flash(text: "\(dialog.verb.rawValue) \(noun): queued, sent in \(Int(state.undoSeconds)) s — u to undo",
+                            level: .info, at: state.now)
+        return dialog.actions.map { action in
+            var action = action
+            action.verb = dialog.verb
+            action.note = note
+            return .enqueue(action, delaySeconds: state.undoSeconds)
+        }
+    }
+
+    // MARK: Undo
+
+    static func actionQueued(_ state: inout AppState, _ entry: OutboxEntry) -> [Command] {
+        state.outbox[entry.objectId] = entry
+        state.needsRefresh = true
+        state.undoable.removeAll { $0.sendAfter <= state.now }
+        if entry.sendAfter > state.now { state.undoable.append(entry) }
+        return []
+    }
+
+    /// `u`: withdraws the decisions still waiting out their undo window.
+    static func undo(_ state: inout AppState) -> [Command] {
+        let waiting = state.undoable.filter { $0.sendAfter > state.now }
+        state.undoable = []
+        guard !waiting.isEmpty else {
+            state.flash = Flash(text: "Nothing to undo: decisions are sent \(Int(state.undoSeconds)) s after you confirm",
+                                level: .warning, at: state.now)
+            return []
+        }
+        return [.cancelQueued(waiting.map(\.seq))]
+    }
+
+    static func undoFinished(_ state: inout AppState, withdrawn: [OutboxEntry], alreadySent: Int) -> [Command] {
+        for entry in withdrawn where state.outbox[entry.objectId]?.seq == entry.seq {
+            state.outbox[entry.objectId] = nil
+        }
+        state.needsRefresh = true
+        if alreadySent > 0 {
+            state.flash = Flash(text: "Undid \(withdrawn.count); \(alreadySent) already sent, too late to undo",
+                                level: .warning, at: state.now)
+        } else {
+            let what = withdrawn.count == 1 ? "\(withdrawn[0].verb.rawValue) \(withdrawn[0].objectId)" : "\(withdrawn.count) decisions"
+            state.flash = Flash(text: "Undone: \(what) withdrawn, nothing was sent", level: .success, at: state.now)
+        }
+        return []
     }
 }

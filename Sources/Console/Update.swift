@@ -23,7 +23,8 @@ public enum Update {
             }
             if state.needsRefresh {
                 state.needsRefresh = false
-                return refresh(&state, state.pane) + [.loadCounts]
+                let detail = state.memberDetail.map { [Command.loadMemberDetail(memberId: $0.memberId)] } ?? []
+                return refresh(&state, state.pane) + [.loadCounts] + detail
             }
             return []
         case .windowLoaded(let pane, let generation, let rows, let select, let outbox, let atStart):
@@ -39,10 +40,13 @@ public enum Update {
         case .sync(let event):
             return handleSync(&state, event)
         case .actionQueued(let entry):
-            state.outbox[entry.objectId] = entry
-            state.needsRefresh = true
-            state.flash = Flash(text: "\(entry.verb.rawValue) \(entry.objectId): queued", level: .info, at: state.now)
-            return []
+            return actionQueued(&state, entry)
+        case .undoFinished(let withdrawn, let alreadySent):
+            return undoFinished(&state, withdrawn: withdrawn, alreadySent: alreadySent)
+        case .memberDetailLoaded(let memberId, let detail):
+            return detailLoaded(&state, memberId: memberId, detail: detail)
+        case .ledgerFetched(let memberId, let error):
+            return ledgerFetched(&state, memberId: memberId, error: error)
         case .effectFailed(let text):
             state.flash = Flash(text: text, level: .error, at: state.now)
             return state.awaitingMove == nil ? [] : replayTypeahead(&state)
@@ -72,13 +76,24 @@ public enum Update {
             return []
         }
         if state.dialog != nil { return handleDialogKey(&state, key) }
+        if state.memberDetail != nil, let commands = handleDetailKey(&state, key) { return commands }
         if state.filterInput != nil { return handleFilterKey(&state, key) }
         if key == .resize { return [] }
-        if case .mouse = key { return [] }
+        if case .mouse(let event) = key { return handleMouse(&state, event) }
+        if state.commandInput != nil { return handleCommandKey(&state, key) }
+        if key == .char(":") {
+            state.commandInput = InputLine(prompt: ":", text: "")
+            return []
+        }
         guard let spec = ActionRegistry.action(for: key, on: state.pane) else {
             if key == .escape, state.flash != nil { state.flash = nil }
             return []
         }
+        return perform(&state, spec)
+    }
+
+    /// Runs one action of the registry, whether it came from a key or the `:` command line.
+    static func perform(_ state: inout AppState, _ spec: ActionSpec) -> [Command] {
         if spec.mutates && state.isReadOnly {
             state.flash = Flash(text: "Read-only key (role \(state.identity?.role.rawValue ?? "unknown")): \(spec.description) is not allowed",
                                 level: .warning, at: state.now)
@@ -111,6 +126,12 @@ public enum Update {
             return []
         case .approve: return beginAction(&state, .approve)
         case .escalate: return beginAction(&state, .escalate)
+        case .openDetail:
+            return openMemberDetail(&state)
+        case .mark:
+            return toggleMark(&state)
+        case .undo:
+            return undo(&state)
         case .syncNow:
             state.flash = Flash(text: "Syncing…", level: .info, at: state.now)
             state.needsRefresh = true

@@ -85,10 +85,13 @@ extension MirrorStore {
         }
     }
 
-    public func markOutboxSending(seq: Int64, now: Date = Date()) throws {
+    /// Claims an entry for sending; false when it was withdrawn (undo) a moment before.
+    @discardableResult
+    public func markOutboxSending(seq: Int64, now: Date = Date()) throws -> Bool {
         try pool.write { db in
-            try db.execute(sql: "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updatedAt = ? WHERE seq = ?",
+            try db.execute(sql: "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updatedAt = ? WHERE seq = ? AND state IN ('queued', 'sending')",
                            arguments: [now.timeIntervalSince1970, seq])
+            return db.changesCount > 0
         }
     }
 

@@ -29,7 +29,7 @@ extension SyncEngine {
                 try await Task.sleep(nanoseconds: UInt64(min(wait, 1) * 1_000_000_000))
                 continue
             }
-            try mirror.markOutboxSending(seq: entry.seq)
+            guard try mirror.markOutboxSending(seq: entry.seq) else { continue }
             do {
                 let response = try await client.act(subject: entry.subject, id: entry.objectId, verb: entry.verb,
                                                     body: entry.body, idempotencyKey: entry.idempotencyKey)

@@ -10,19 +10,30 @@ struct SyncCommand: ParsableCommand {
         abstract: "Bring the mirror up to date with the platform (once, or continuously).")
 
     @Flag(help: "Bootstrap if needed, read the feed to its end, deliver the outbox, then exit.") var once = false
+    @Option(help: "Seconds a call may keep retrying retryable failures before the sync gives up.")
+    var retryBudget: Double = 60
+
+    func validate() throws {
+        guard retryBudget >= 0 && retryBudget <= 3600 else { throw ValidationError("--retry-budget must be 0–3600 seconds") }
+    }
 
     func run() throws {
         LogSetup.standardError()
         let settings = try ConnectionSettings.fromEnvironment()
         let mirror = try MirrorStore(path: settings.mirrorPath)
-        let client = PlatformClient(credentials: settings.credentials, recorder: MirrorFailureRecorder(mirror: mirror))
+        let client = PlatformClient(credentials: settings.credentials,
+                                    policy: RetryPolicy(maxAttempts: retryBudget == 0 ? 1 : 12, budgetSeconds: retryBudget),
+                                    recorder: MirrorFailureRecorder(mirror: mirror))
         let engine = SyncEngine(client: client, mirror: mirror)
-        let reporter = SyncReporter()
+        let reporter = SyncReporter(interactive: isatty(STDERR_FILENO) == 1)
         if once {
             do {
                 let applied = try blockingAwait { try await engine.syncOnce(events: reporter.handle) }
                 reporter.finish("synced: \(applied) rows and changes applied; mirror \(settings.mirrorPath)")
             } catch let error as PlatformError {
+                reporter.finish("sync failed: \(error)")
+                throw ExitCode(1)
+            } catch {
                 reporter.finish("sync failed: \(error)")
                 throw ExitCode(1)
             }
@@ -36,30 +47,3 @@ struct SyncCommand: ParsableCommand {
     }
 }
 
-/// Prints sync progress as plain lines (a progress bar comes with the sync issue).
-final class SyncReporter: Sendable {
-    func handle(_ event: SyncEvent) {
-        switch event {
-        case .identity(let me):
-            line("key \(me.keyId): club \(me.clubId) (\(me.clubName)), \(me.environment.rawValue), role \(me.role.rawValue)")
-        case .bootstrapped(let rows):
-            line("bootstrap done: \(rows) rows")
-        case .status(.bootstrapping(let kind, let rows)) where rows % 10_000 == 0 && rows > 0:
-            line("bootstrapping \(kind): \(rows) rows")
-        case .error(let error):
-            line("error: \(error)")
-        case .outboxDelivered(let entry):
-            line("delivered \(entry.verb.rawValue) \(entry.objectId)")
-        case .outboxFailed(let entry):
-            line("failed \(entry.verb.rawValue) \(entry.objectId): \(entry.errorCode ?? "") \(entry.errorMessage ?? "")")
-        default:
-            break
-        }
-    }
-
-    func finish(_ text: String) { line(text) }
-
-    private func line(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-}

@@ -91,16 +91,20 @@ import Testing
         #expect(lastRow == .last)
     }
 
-    @Test func approveAsksThenQueuesTheDecisionWithTheRowVersion() {
+    @Test func approveAsksThenQueuesTheDecisionWithTheRowVersion() throws {
         var state = Fixtures.state()
         #expect(send(&state, .char("a")).isEmpty)
-        guard case .confirm(let action, let focus)? = state.dialog else { Issue.record("no dialog"); return }
-        #expect(focus == .cancel)
+        let dialog = try #require(state.dialog)
+        #expect(dialog.step == .confirm)
+        #expect(dialog.focus == .cancel)
+        #expect(dialog.typedConfirmation == nil, "TEST: y confirms")
+        let action = try #require(dialog.actions.first)
         #expect(action.objectId == "rev_001")
         let commands = send(&state, .char("y"))
         #expect(state.dialog == nil)
         #expect(commands == [.enqueue(PendingAction(subject: .review, objectId: "rev_001", verb: .approve,
-                                                    expectedVersion: 2, note: nil, summary: action.summary))])
+                                                    expectedVersion: 2, note: nil, summary: action.summary),
+                                      delaySeconds: state.undoSeconds)])
     }
 
     @Test func enterTakesTheFocusedButtonWhichIsCancelByDefault() {
@@ -121,15 +125,15 @@ import Testing
         var state = Fixtures.state()
         _ = send(&state, .char("e"))
         _ = send(&state, .enter)
-        guard case .note(_, _, let error)? = state.dialog else { Issue.record("expected the note dialog"); return }
-        #expect(error == "An escalation needs a note")
+        #expect(state.dialog?.step == .note)
+        #expect(state.dialog?.noteError == "An escalation needs a note")
         for character in "y is a letter" { _ = send(&state, .char(character)) }
         _ = send(&state, .backspace)
         _ = send(&state, .enter)
-        guard case .confirm(let action, _)? = state.dialog else { Issue.record("expected the confirm dialog"); return }
-        #expect(action.note == "y is a lette")
+        #expect(state.dialog?.step == .confirm)
+        #expect(state.dialog?.note == "y is a lette")
         let commands = send(&state, .char("y"))
-        guard case .enqueue(let queued)? = commands.first else { Issue.record("nothing queued"); return }
+        guard case .enqueue(let queued, _)? = commands.first else { Issue.record("nothing queued"); return }
         #expect(queued.verb == .escalate)
         #expect(queued.note == "y is a lette")
     }
@@ -171,7 +175,7 @@ import Testing
     @Test func redemptionsCanBeDecidedToo() {
         var state = Fixtures.state()
         _ = send(&state, .char("2"), .char("a"))
-        guard case .confirm(let action, _)? = state.dialog else { Issue.record("no dialog"); return }
+        guard let action = state.dialog?.actions.first else { Issue.record("no dialog"); return }
         #expect(action.subject == .redemption)
         #expect(action.objectId == "red_001")
         #expect(action.expectedVersion == 3)
@@ -284,7 +288,7 @@ import Testing
     _ = Update.update(&state, .windowLoaded(pane: .reviews, generation: generation,
                                             rows: .reviews(Fixtures.rows(Fixtures.reviews, key: \.review.id)),
                                             select: select, outbox: [:], atStart: true))
-    guard case .confirm(let action, _)? = state.dialog else { Issue.record("the approve should run now"); return }
+    guard let action = state.dialog?.actions.first else { Issue.record("the approve should run now"); return }
     #expect(action.objectId == "rev_001")
 }
 

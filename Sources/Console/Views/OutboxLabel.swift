@@ -1,13 +1,17 @@
+import Foundation
 import Mirror
 import RewardsContract
 import Terminal
 
 /// What a row says about the decision last taken on it.
 enum OutboxLabel {
-    static func text(_ entry: OutboxEntry?, rowVersion: Int) -> (String, StyleRole)? {
+    static func text(_ entry: OutboxEntry?, rowVersion: Int, now: Date) -> (String, StyleRole)? {
         guard let entry else { return nil }
         let verb = entry.verb == .approve ? "approv" : "escalat"
         switch entry.state {
+        case .queued where entry.sendAfter > now && entry.attempts == 0:
+            let seconds = Int(entry.sendAfter.timeIntervalSince(now).rounded(.up))
+            return ("⏳ sends in \(seconds)s", .pending)
         case .queued, .sending:
             return ("⋯ \(verb)ing", .pending)
         case .failed where entry.baseVersion >= rowVersion:

@@ -5,7 +5,8 @@ import Terminal
 enum RedemptionsView {
     static func columns(idWidth: Int, state: AppState) -> [Column<RedemptionRow>] {
         [
-            Column(title: "ID", width: idWidth, text: { $0.redemption.id }),
+            Column(title: "ID", width: idWidth, text: { (state.marks[.redemptions]?[$0.redemption.id] != nil ? "● " : "") + $0.redemption.id },
+                   role: { state.marks[.redemptions]?[$0.redemption.id] != nil ? .rowMarked : nil }),
             Column(title: "Age", width: 5, alignRight: true,
                    text: { Format.age(from: $0.redemption.createdAt.date, to: state.now) }),
             Column(title: "Status", width: 16, text: { $0.redemption.status.rawValue }, role: { row in
@@ -24,14 +25,14 @@ enum RedemptionsView {
             Column(title: "Last error", width: 0, text: { $0.redemption.lastError?.code.rawValue ?? "" },
                    role: { _ in .logCode }),
             Column(title: "Action", width: 14, text: { row in
-                OutboxLabel.text(state.outbox[row.redemption.id], rowVersion: row.redemption.version)?.0 ?? ""
-            }, role: { row in OutboxLabel.text(state.outbox[row.redemption.id], rowVersion: row.redemption.version)?.1 }),
+                OutboxLabel.text(state.outbox[row.redemption.id], rowVersion: row.redemption.version, now: state.now)?.0 ?? ""
+            }, role: { row in OutboxLabel.text(state.outbox[row.redemption.id], rowVersion: row.redemption.version, now: state.now)?.1 }),
         ]
     }
 
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         let rows = state.redemptions.rows.map(\.object)
-        TableView.render(into: &buffer, columns: columns(idWidth: IDWidth.of(rows.map(\.redemption.id)), state: state),
+        TableView.render(into: &buffer, columns: columns(idWidth: IDWidth.of(rows.map(\.redemption.id)) + (state.marks[.redemptions]?.isEmpty ?? true ? 0 : 2), state: state),
                          rows: rows, selected: state.redemptions.selected, x: 0, y: y, width: state.columns,
                          height: height, emptyText: state.redemptions.loaded ? "No pending redemptions." : "Loading…")
     }

@@ -5,7 +5,8 @@ import Terminal
 enum ReviewsView {
     static func columns(idWidth: Int, state: AppState) -> [Column<ReviewRow>] {
         [
-            Column(title: "ID", width: idWidth, text: { $0.review.id }),
+            Column(title: "ID", width: idWidth, text: { (state.marks[.reviews]?[$0.review.id] != nil ? "● " : "") + $0.review.id },
+                   role: { state.marks[.reviews]?[$0.review.id] != nil ? .rowMarked : nil }),
             Column(title: "Status", width: 9, text: { $0.review.status.rawValue }, role: { row in
                 switch row.review.status {
                 case .open: return .queueOpen
@@ -24,14 +25,14 @@ enum ReviewsView {
             Column(title: "Member", width: 0, text: { $0.memberName ?? $0.review.memberId }),
             Column(title: "Lvl", width: 3, alignRight: true, text: { String($0.review.escalationLevel) }),
             Column(title: "Action", width: 14, text: { row in
-                OutboxLabel.text(state.outbox[row.review.id], rowVersion: row.review.version)?.0 ?? ""
-            }, role: { row in OutboxLabel.text(state.outbox[row.review.id], rowVersion: row.review.version)?.1 }),
+                OutboxLabel.text(state.outbox[row.review.id], rowVersion: row.review.version, now: state.now)?.0 ?? ""
+            }, role: { row in OutboxLabel.text(state.outbox[row.review.id], rowVersion: row.review.version, now: state.now)?.1 }),
         ]
     }
 
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         let rows = state.reviews.rows.map(\.object)
-        TableView.render(into: &buffer, columns: columns(idWidth: IDWidth.of(rows.map(\.review.id)), state: state),
+        TableView.render(into: &buffer, columns: columns(idWidth: IDWidth.of(rows.map(\.review.id)) + (state.marks[.reviews]?.isEmpty ?? true ? 0 : 2), state: state),
                          rows: rows, selected: state.reviews.selected, x: 0, y: y, width: state.columns, height: height,
                          emptyText: state.reviews.loaded ? "The review queue is empty." : "Loading…")
     }

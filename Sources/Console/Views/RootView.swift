@@ -14,11 +14,15 @@ public enum RootView {
         TabBarView.render(state, into: &buffer)
         let tableY = 1
         let tableHeight = state.tableHeight + 1  // header plus rows
-        switch state.pane {
-        case .members: MembersView.render(state, into: &buffer, y: tableY, height: tableHeight)
-        case .redemptions: RedemptionsView.render(state, into: &buffer, y: tableY, height: tableHeight)
-        case .reviews: ReviewsView.render(state, into: &buffer, y: tableY, height: tableHeight)
-        case .errors: ErrorLogView.render(state, into: &buffer, y: tableY, height: tableHeight)
+        if let detail = state.memberDetail {
+            MemberDetailView.render(detail, state: state, into: &buffer, y: tableY, height: tableHeight)
+        } else {
+            switch state.pane {
+            case .members: MembersView.render(state, into: &buffer, y: tableY, height: tableHeight)
+            case .redemptions: RedemptionsView.render(state, into: &buffer, y: tableY, height: tableHeight)
+            case .reviews: ReviewsView.render(state, into: &buffer, y: tableY, height: tableHeight)
+            case .errors: ErrorLogView.render(state, into: &buffer, y: tableY, height: tableHeight)
+            }
         }
         MessageLineView.render(state, into: &buffer, y: state.rows - 2)
         StatusBarView.render(state, into: &buffer, y: state.rows - 1)
@@ -31,6 +35,11 @@ public enum RootView {
 /// The line above the status bar: the filter being typed, or the latest notice.
 enum MessageLineView {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, y: Int) {
+        if let input = state.commandInput {
+            let x = buffer.put(":", x: 0, y: y, role: .input, bold: true)
+            buffer.put(input.text + "▏", x: x, y: y, role: .input)
+            return
+        }
         if let input = state.filterInput {
             let x = buffer.put("Filter members: " + input.prompt, x: 0, y: y, role: .input, bold: true)
             buffer.put(input.text + "▏", x: x, y: y, role: .input)

@@ -1,0 +1,163 @@
+import Foundation
+import Mirror
+import RewardsContract
+import Terminal
+import Testing
+@testable import Console
+
+/// Bulk marks, the undo window, and the LIVE typed confirmation.
+@Suite struct DecisionTests {
+    func send(_ state: inout AppState, _ keys: Key...) -> [Command] {
+        keys.flatMap { Update.update(&state, .key($0)) }
+    }
+
+    @Test func spaceMarksRowsAndOneConfirmationDecidesThemAll() throws {
+        var state = Fixtures.state()
+        _ = send(&state, .char(" "), .char(" "))
+        #expect(state.marks[.reviews]?.count == 2)
+        #expect(state.reviews.selected == 2, "marking moves down")
+        let text = RootView.render(state).text()
+        #expect(text.contains("● rev_001") && text.contains("● rev_002"))
+        _ = send(&state, .char("a"))
+        let dialog = try #require(state.dialog)
+        #expect(dialog.actions.map(\.objectId) == ["rev_001", "rev_002"])
+        #expect(RootView.render(state).text().contains("Confirm approval of 2"))
+        let commands = send(&state, .char("y"))
+        #expect(commands.count == 2)
+        #expect(commands.allSatisfy { if case .enqueue(_, let delay) = $0 { return delay == 5 }; return false })
+        #expect(state.marks[.reviews] == nil, "marks are cleared once decided")
+    }
+
+    @Test func spaceAgainUnmarks() {
+        var state = Fixtures.state()
+        _ = send(&state, .char(" "), .char("k"), .char(" "))
+        #expect(state.marks[.reviews]?.isEmpty ?? true)
+    }
+
+    @Test func bulkEscalationTakesOneNoteForAll() throws {
+        var state = Fixtures.state()
+        _ = send(&state, .char(" "), .char(" "), .char("e"))
+        for character in "finance" { _ = send(&state, .char(character)) }
+        _ = send(&state, .enter)
+        let commands = send(&state, .char("y"))
+        let notes = commands.compactMap { command -> String? in
+            if case .enqueue(let action, _) = command { return action.note }
+            return nil
+        }
+        #expect(notes == ["finance", "finance"])
+    }
+
+    @Test func onALivePlatformTheShortIdMustBeTyped() throws {
+        var state = Fixtures.state()
+        state.identity?.environment = .live
+        _ = send(&state, .char("a"))
+        let dialog = try #require(state.dialog)
+        #expect(dialog.typedConfirmation == "rev_001".shortId)
+        #expect(send(&state, .char("y")).isEmpty, "y is just a letter here")
+        #expect(send(&state, .enter).isEmpty)
+        #expect(state.dialog?.typedError == "Type \("rev_001".shortId) to confirm, or Esc to cancel")
+        _ = send(&state, .backspace)
+        for character in "rev_001".shortId { _ = send(&state, .char(character)) }
+        let text = RootView.render(state).text()
+        #expect(text.contains("LIVE platform. Type"))
+        let commands = send(&state, .enter)
+        #expect(commands.count == 1)
+    }
+
+    @Test func onALivePlatformABulkDecisionAsksForTheCount() throws {
+        var state = Fixtures.state()
+        state.identity?.environment = .live
+        _ = send(&state, .char(" "), .char(" "), .char(" "), .char("a"))
+        #expect(state.dialog?.typedConfirmation == "3")
+        _ = send(&state, .char("3"))
+        #expect(send(&state, .enter).count == 3)
+    }
+
+    @Test func undoWithdrawsDecisionsStillInTheirWindow() throws {
+        var state = Fixtures.state()
+        let entry = try OutboxFixture.entry(objectId: "rev_001", state: "queued", baseVersion: 2,
+                                            sendAfter: Fixtures.now.addingTimeInterval(5))
+        _ = Update.update(&state, .actionQueued(entry))
+        #expect(RootView.render(state).lines()[2].hasSuffix("⏳ sends in 5s"))
+        let commands = send(&state, .char("u"))
+        #expect(commands == [.cancelQueued([entry.seq])])
+        _ = Update.update(&state, .undoFinished(withdrawn: [entry], alreadySent: 0))
+        #expect(state.flash?.text == "Undone: approve rev_001 withdrawn, nothing was sent")
+        #expect(state.outbox["rev_001"] == nil)
+    }
+
+    @Test func undoAfterTheWindowSaysSo() throws {
+        var state = Fixtures.state()
+        let entry = try OutboxFixture.entry(objectId: "rev_001", state: "queued", baseVersion: 2,
+                                            sendAfter: Fixtures.now.addingTimeInterval(5))
+        _ = Update.update(&state, .actionQueued(entry))
+        _ = Update.update(&state, .tick(Fixtures.now.addingTimeInterval(6)))
+        #expect(send(&state, .char("u")).isEmpty)
+        #expect(state.flash?.text.hasPrefix("Nothing to undo") == true)
+    }
+
+    @Test func undoThatRacesTheSenderReportsTooLate() {
+        var state = Fixtures.state()
+        _ = Update.update(&state, .undoFinished(withdrawn: [], alreadySent: 1))
+        #expect(state.flash?.text == "Undid 0; 1 already sent, too late to undo")
+    }
+
+    @Test func enterOpensTheMemberDetailAndEscCloses() {
+        var state = Fixtures.state()
+        let commands = send(&state, .enter)
+        #expect(commands == [.loadMemberDetail(memberId: "mem_002"), .fetchLedger(memberId: "mem_002")])
+        #expect(state.memberDetail?.memberId == "mem_002")
+        _ = send(&state, .escape)
+        #expect(state.memberDetail == nil)
+    }
+}
+
+@Suite struct CommandLineTests {
+    func send(_ state: inout AppState, _ keys: Key...) -> [Command] {
+        keys.flatMap { Update.update(&state, .key($0)) }
+    }
+
+    func type(_ state: inout AppState, _ text: String) {
+        for character in text { _ = Update.update(&state, .key(.char(character))) }
+    }
+
+    @Test func colonCommandsRunRegistryActions() {
+        var state = Fixtures.state()
+        _ = send(&state, .char(":"))
+        type(&state, "members")
+        #expect(RootView.render(state).lines()[22].hasPrefix(":members"))
+        let commands = send(&state, .enter)
+        #expect(state.pane == .members)
+        #expect(!commands.isEmpty)
+        _ = send(&state, .char(":"))
+        type(&state, "q")
+        #expect(send(&state, .enter) == [.quit])
+    }
+
+    @Test func tabCompletes() {
+        var state = Fixtures.state()
+        _ = send(&state, .char(":"))
+        type(&state, "esc")
+        _ = send(&state, .tab)
+        #expect(state.commandInput?.text == "escalate")
+        state.commandInput?.text = "re"
+        _ = send(&state, .tab)
+        #expect(state.commandInput?.text == "re", "redemptions and reviews share only 're'")
+        #expect(state.flash?.text == ":redemptions  :reviews")
+    }
+
+    @Test func unknownCommandsSaySoAndReadOnlyGatingStillApplies() {
+        var state = Fixtures.state()
+        _ = send(&state, .char(":"))
+        type(&state, "launch")
+        #expect(send(&state, .enter).isEmpty)
+        #expect(state.flash?.text.hasPrefix("Unknown command :launch") == true)
+        state.identity?.role = .support
+        _ = send(&state, .char(":"))
+        type(&state, "approve")
+        #expect(send(&state, .enter).isEmpty)
+        #expect(state.dialog == nil)
+        #expect(state.flash?.text.contains("Read-only") == true)
+        #expect(ActionRegistry.completions(of: "app", on: .reviews, readOnly: true).isEmpty)
+    }
+}
