@@ -25,7 +25,7 @@ public final class PlatformClient: Sendable {
         self.recorder = recorder
         self.logger = logger
         self.now = now
-        self.http = HTTPClient.shared
+        self.http = SharedHTTPClient.client
     }
 
     /// A raw successful answer: its body and the headers an operator may need.

@@ -159,6 +159,9 @@ import Testing
         for suffix in ["", "-wal", "-shm"] {
             if let data = FileManager.default.contents(atPath: harness.mirror.path + suffix) { files.append(data) }
         }
+        // The search works: a member still in the mirror is found in the same bytes.
+        let kept = try #require(try harness.mirrorContents().members.first)
+        #expect(files.range(of: Data(kept.email.utf8)) != nil, "control: a kept member's email must be found")
         for member in purged {
             // Email and external reference are unique to the member (names repeat across members).
             #expect(files.range(of: Data(member.email.utf8)) == nil, "\(member.id)'s email is still in the file")
