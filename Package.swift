@@ -3,7 +3,8 @@ import PackageDescription
 
 // One module per layer; imports only point down this list:
 // RewardsContract <- RewardsClient, Mirror <- SyncEngine <- Console <- rewards-ops
-// Terminal (the only ncurses user) <- Console; Sandbox depends on RewardsContract alone.
+// Terminal (the only ncurses user) <- Theme (TOML themes resolved to terminal styles) and Console;
+// Sandbox depends on RewardsContract alone.
 let package = Package(
     name: "rewards-ops",
     platforms: [.macOS(.v15)],
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -54,6 +56,10 @@ let package = Package(
             dependencies: ["CNCursesW"]
         ),
         .target(
+            name: "Theme",
+            dependencies: ["Terminal", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(
             name: "Console",
             dependencies: ["RewardsContract", "Mirror", "SyncEngine", "Terminal"]
         ),
@@ -71,13 +77,14 @@ let package = Package(
         .executableTarget(
             name: "rewards-ops",
             dependencies: [
-                "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Terminal", "Console", "Sandbox",
+                "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Terminal", "Theme", "Console", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "RewardsContractTests", dependencies: ["RewardsContract"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "RewardsContract", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "SyncIntegrationTests", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract"]),

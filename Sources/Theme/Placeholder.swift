@@ -1,0 +1,1 @@
+// The Theme module: see ThemeLoader.swift (in progress).
