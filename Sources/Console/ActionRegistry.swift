@@ -7,6 +7,8 @@ public enum ActionID: String, Sendable, CaseIterable, Hashable {
     case down, up, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case filter, approve, escalate, syncNow
     case openDetail, mark, undo
+    case cycleStatus, toggleDeleted, copyId
+    case errorsOpen, errorsBack, errorsSource, errorsRetryable, errorsStatus
 }
 
 public struct ActionSpec: Sendable, Hashable {
@@ -36,6 +38,18 @@ public enum ActionRegistry {
         ActionSpec(id: .reviewsPane, keys: [.char("3")], keyLabel: "3", description: "review queue", panes: nil,
                    mutates: false),
         ActionSpec(id: .errorsPane, keys: [.char("4")], keyLabel: "4", description: "error log", panes: nil, mutates: false),
+        // The Error log's own keys come first so that a 24-row help box still shows them.
+        ActionSpec(id: .errorsOpen, keys: [.enter], keyLabel: "Enter", description: "open: code → its failures → one failure",
+                   panes: [.errors], mutates: false),
+        ActionSpec(id: .errorsBack, keys: [.escape], keyLabel: "Esc", description: "back one level", panes: [.errors],
+                   mutates: false),
+        // s cycles the status filter here as on the redemptions and the review queue.
+        ActionSpec(id: .errorsStatus, keys: [.char("s")], keyLabel: "s", description: "cycle the status filter: all/4xx/5xx/none",
+                   panes: [.errors], mutates: false),
+        ActionSpec(id: .errorsRetryable, keys: [.char("f")], keyLabel: "f", description: "cycle retryable: all/yes/no",
+                   panes: [.errors], mutates: false),
+        ActionSpec(id: .errorsSource, keys: [.char("c")], keyLabel: "c",
+                   description: "source: platform logs / this console's calls", panes: [.errors], mutates: false),
         ActionSpec(id: .down, keys: [.char("j"), .down], keyLabel: "j/↓", description: "down", panes: nil, mutates: false),
         ActionSpec(id: .up, keys: [.char("k"), .up], keyLabel: "k/↑", description: "up", panes: nil, mutates: false),
         ActionSpec(id: .top, keys: [.char("g"), .home], keyLabel: "g", description: "first row", panes: nil, mutates: false),
@@ -59,6 +73,12 @@ public enum ActionRegistry {
                    panes: [.reviews, .redemptions], mutates: true),
         ActionSpec(id: .undo, keys: [.char("u")], keyLabel: "u", description: "undo the last decision (before it is sent)",
                    panes: nil, mutates: true),
+        ActionSpec(id: .cycleStatus, keys: [.char("s")], keyLabel: "s", description: "cycle the status filter",
+                   panes: [.redemptions, .reviews], mutates: false),
+        ActionSpec(id: .toggleDeleted, keys: [.char("d")], keyLabel: "d", description: "show or hide soft-deleted members",
+                   panes: [.members], mutates: false),
+        ActionSpec(id: .copyId, keys: [.char("y")], keyLabel: "y", description: "copy the row's id (OSC 52)",
+                   panes: nil, mutates: false),
         ActionSpec(id: .openDetail, keys: [.enter], keyLabel: "Enter", description: "member detail: profile, balances, ledger",
                    panes: [.members, .reviews, .redemptions], mutates: false),
     ]
@@ -70,7 +90,9 @@ public enum ActionRegistry {
         .quit: ["quit", "q"], .help: ["help"], .membersPane: ["members"], .redemptionsPane: ["redemptions"],
         .reviewsPane: ["queue", "reviews"], .errorsPane: ["errors"], .syncNow: ["sync"], .top: ["top"],
         .bottom: ["bottom"], .filter: ["filter"], .approve: ["approve"], .escalate: ["escalate"], .undo: ["undo"],
-        .openDetail: ["detail"], .mark: ["mark"],
+        .openDetail: ["detail"], .mark: ["mark"], .cycleStatus: ["status"], .toggleDeleted: ["deleted"],
+        .copyId: ["copy"],
+        .errorsSource: ["source"], .errorsRetryable: ["retryable"], .errorsStatus: ["status"],
     ]
 
     /// The action a `:` command names, if it applies on this pane.

@@ -22,7 +22,11 @@ public struct AppState: Sendable {
     public var redemptions = ListState<RedemptionRow>()
     public var reviews = ListState<ReviewRow>()
     public var errors = ListState<RequestLog>()
+    /// The Error log's summary, filters and drill-down level (its rows window is `errors`).
+    public var errorLog = ErrorLogState()
     public var memberFilter = MemberFilter()
+    public var redemptionFilter = RedemptionFilter()
+    public var reviewFilter = ReviewFilter()
     public var filterInput: InputLine?
     /// The `:` command line while it is open.
     public var commandInput: InputLine?

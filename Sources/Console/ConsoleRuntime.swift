@@ -86,6 +86,13 @@ public final class ConsoleRuntime {
     }
 
     private func execute(_ commands: [Command]) {
-        for command in commands { runner.run(command) }
+        for command in commands {
+            if case .copyToClipboard(let text) = command {
+                // The terminal belongs to this thread, so the escape goes out from here.
+                terminal.writeRaw(Clipboard.osc52(text))
+            } else {
+                runner.run(command)
+            }
+        }
     }
 }

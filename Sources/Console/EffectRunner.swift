@@ -18,8 +18,8 @@ public final class EffectRunner: Sendable {
 
     public func run(_ command: Command) {
         switch command {
-        case .quit:
-            return
+        case .quit, .copyToClipboard:
+            return  // the UI loop carries these out itself
         case .syncNow:
             engine?.wake()
             return
@@ -40,6 +40,8 @@ public final class EffectRunner: Sendable {
                                    atStart: atStart))
             case .loadCounts:
                 post(.countsLoaded(try mirror.counts()))
+            case .loadErrorGroups(let filter, let now, let limit, let generation):
+                post(.errorGroupsLoaded(generation: generation, try mirror.errorGroups(filter, now: now, limit: limit)))
             case .enqueue(let action, let delaySeconds):
                 guard let engine else {
                     post(.effectFailed("No sync engine: the action was not queued"))
@@ -75,7 +77,22 @@ public final class EffectRunner: Sendable {
                         self.post(.ledgerFetched(memberId: memberId, error: "\(error)"))
                     }
                 }
-            case .syncNow, .quit:
+            case .explainConflict(let entry):
+                Task.detached { [self] in
+                    // The feed is held open by long-poll, so the newer version is usually here
+                    // within a moment; look twice before settling for what the mirror has.
+                    for _ in 0..<2 {
+                        try? await Task.sleep(nanoseconds: 700_000_000)
+                        if let text = try? self.conflictText(entry), text.changed {
+                            self.post(.conflictExplained(objectId: entry.objectId, text: text.text))
+                            return
+                        }
+                    }
+                    if let text = try? self.conflictText(entry) {
+                        self.post(.conflictExplained(objectId: entry.objectId, text: text.text))
+                    }
+                }
+            case .syncNow, .quit, .copyToClipboard:
                 break
             }
         } catch {
@@ -99,6 +116,10 @@ public final class EffectRunner: Sendable {
             return (.reviews(rows), try Self.isAtStart(rows, fetch: fetch))
         case .errors(let filter):
             let fetch = { try self.mirror.requestLogsWindow(filter, anchor: $0, limit: $1) }
+            let rows = try Self.window(request, limit, fetch: fetch)
+            return (.errors(rows), try Self.isAtStart(rows, fetch: fetch))
+        case .errorLog(let filter):
+            let fetch = { try self.mirror.errorLogWindow(filter, anchor: $0, limit: $1) }
             let rows = try Self.window(request, limit, fetch: fetch)
             return (.errors(rows), try Self.isAtStart(rows, fetch: fetch))
         }

@@ -19,13 +19,25 @@ public enum RetryAdvice: Sendable, Hashable {
         }
     }
 
+    /// A few words for a table cell.
     public var label: String {
         switch self {
-        case .yes: return "retry: yes"
-        case .afterRetryAfter: return "retry: after Retry-After"
-        case .no: return "retry: no"
-        case .reBootstrap: return "retry: no, re-bootstrap"
-        case .sameKeyOnly: return "retry: same key and body only"
+        case .yes: return "retry"
+        case .afterRetryAfter: return "retry after Retry-After"
+        case .no: return "don't retry"
+        case .reBootstrap: return "re-bootstrap"
+        case .sameKeyOnly: return "retry same key only"
+        }
+    }
+
+    /// The verdict in full, for the detail view.
+    public var sentence: String {
+        switch self {
+        case .yes: return "Retry: yes. The platform failed, not the request; a POST goes again with the same Idempotency-Key and body."
+        case .afterRetryAfter: return "Retry: yes, once Retry-After has passed; a POST with the same Idempotency-Key and body."
+        case .no: return "Retry: no. The same call fails the same way until the cause below is fixed."
+        case .reBootstrap: return "Retry: no. The mirror bootstraps again instead of resuming the feed."
+        case .sameKeyOnly: return "Retry: only as the same request, with the same body and the same Idempotency-Key."
         }
     }
 }
@@ -46,7 +58,7 @@ public struct Advice: Sendable, Hashable {
     public var summary: String {
         // ". " and not ".": field names such as details.serverTime hold a dot.
         let firstSentence = whatToFix.range(of: ". ").map { String(whatToFix[..<$0.lowerBound]) } ?? whatToFix
-        return "\(retry.label) · \(firstSentence)"
+        return "\(retry.label) — \(firstSentence)"
     }
 }
 

@@ -16,6 +16,9 @@ public struct ErrorLogState: Sendable, Hashable {
     public static let groupLimit = 500
     /// The sparkline is redrawn at least this often, so its hours keep up with the clock.
     public static let groupsMaxAge: TimeInterval = 60
+    /// A busy feed asks for a refresh every tick; the grouped query (a pass over an index of
+    /// the whole log) runs at most this often for it, the last change caught up afterwards.
+    public static let groupsMinInterval: TimeInterval = 2
 
     public var mode: ErrorLogMode = .groups
     public var source: ErrorSource = .platform
@@ -33,6 +36,8 @@ public struct ErrorLogState: Sendable, Hashable {
     public var groupsGeneration = 0
     /// The `now` of the last grouped query asked for (the end of its hourly buckets).
     public var groupsRequestedAt: Date?
+    /// A refresh was held back by `groupsMinInterval` and is still owed.
+    public var groupsRefreshOwed = false
     /// First line of the detail view shown (it scrolls when the details are long).
     public var detailScroll = 0
 

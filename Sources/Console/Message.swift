@@ -13,10 +13,12 @@ public enum Message: Sendable {
     case windowLoaded(pane: PaneID, generation: Int, rows: PaneRows, select: SelectionHint,
                       outbox: [String: OutboxEntry], atStart: Bool = false)
     case countsLoaded(MirrorCounts)
+    case errorGroupsLoaded(generation: Int, ErrorGroups)
     case sync(SyncEvent)
     case actionQueued(OutboxEntry)
     case undoFinished(withdrawn: [OutboxEntry], alreadySent: Int)
     case effectFailed(String)
+    case conflictExplained(objectId: String, text: String)
     case memberDetailLoaded(memberId: String, detail: MemberDetail?)
     case ledgerFetched(memberId: String, error: String?)
 }

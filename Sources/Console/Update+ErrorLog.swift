@@ -54,21 +54,30 @@ extension Update {
     static func loadErrorGroups(_ state: inout AppState) -> [Command] {
         state.errorLog.groupsGeneration += 1
         state.errorLog.groupsRequestedAt = state.now
+        state.errorLog.groupsRefreshOwed = false
         return [.loadErrorGroups(state.errorLog.groupFilter, now: state.now, limit: ErrorLogState.groupLimit,
                                  generation: state.errorLog.groupsGeneration)]
     }
 
-    /// What a refresh of the Error log pane loads: the summary while it shows, else nil (the
-    /// rows window, like every other pane).
+    /// What a refresh of the Error log pane loads: the summary while it shows (at most every
+    /// `groupsMinInterval`), else nil: the rows window, like every other pane.
     static func refreshErrorLog(_ state: inout AppState) -> [Command]? {
-        state.errorLog.mode == .groups ? loadErrorGroups(&state) : nil
+        guard state.errorLog.mode == .groups else { return nil }
+        if let requested = state.errorLog.groupsRequestedAt,
+           state.now.timeIntervalSince(requested) < ErrorLogState.groupsMinInterval {
+            state.errorLog.groupsRefreshOwed = true
+            return []
+        }
+        return loadErrorGroups(&state)
     }
 
-    /// The sparkline's hours move with the clock even when no failure arrives.
+    /// A held-back refresh is due, or the sparkline's hours have moved with the clock.
     static func errorGroupsAreStale(_ state: AppState) -> Bool {
         guard state.pane == .errors, state.errorLog.mode == .groups,
               let requested = state.errorLog.groupsRequestedAt else { return false }
-        return state.now.timeIntervalSince(requested) >= ErrorLogState.groupsMaxAge
+        let age = state.now.timeIntervalSince(requested)
+        return age >= ErrorLogState.groupsMaxAge
+            || (state.errorLog.groupsRefreshOwed && age >= ErrorLogState.groupsMinInterval)
     }
 
     static func errorGroupsLoaded(_ state: inout AppState, generation: Int, result: ErrorGroups) {
@@ -135,23 +144,25 @@ extension Update {
 
     /// The summary is held whole (one row per code, capped), so moving in it needs no query.
     static func moveGroupSelection(_ state: inout AppState, _ id: ActionID) {
-        let count = state.errorLog.groups.count
-        guard count > 0 else { return }
         let height = state.tableHeight
-        let current = state.errorLog.selectedGroup
-        let target: Int
         switch id {
-        case .down: target = current + 1
-        case .up: target = current - 1
-        case .top: target = 0
-        case .bottom: target = count - 1
-        case .pageDown: target = current + height
-        case .pageUp: target = current - height
-        case .halfPageDown: target = current + max(1, height / 2)
-        case .halfPageUp: target = current - max(1, height / 2)
-        default: target = current
+        case .top: state.errorLog.selectedGroup = 0
+        case .bottom: state.errorLog.selectedGroup = max(0, state.errorLog.groups.count - 1)
+        case .down: _ = moveGroupSelection(&state, by: 1)
+        case .up: _ = moveGroupSelection(&state, by: -1)
+        case .pageDown: _ = moveGroupSelection(&state, by: height)
+        case .pageUp: _ = moveGroupSelection(&state, by: -height)
+        case .halfPageDown: _ = moveGroupSelection(&state, by: max(1, height / 2))
+        case .halfPageUp: _ = moveGroupSelection(&state, by: -max(1, height / 2))
+        default: break
         }
-        state.errorLog.selectedGroup = max(0, min(count - 1, target))
+    }
+
+    /// Also the mouse wheel's way in (through `move`).
+    static func moveGroupSelection(_ state: inout AppState, by delta: Int) -> [Command] {
+        let count = state.errorLog.groups.count
+        state.errorLog.selectedGroup = max(0, min(count - 1, state.errorLog.selectedGroup + delta))
+        return []
     }
 
     /// In the detail view pages scroll the text; j/k (and g/G) step to the next failure.

@@ -21,6 +21,7 @@ public enum Update {
             if let awaiting = state.awaitingMove, now.timeIntervalSince(awaiting.since) > 1 {
                 return replayTypeahead(&state)
             }
+            if errorGroupsAreStale(state) { state.needsRefresh = true }
             if state.needsRefresh {
                 state.needsRefresh = false
                 let detail = state.memberDetail.map { [Command.loadMemberDetail(memberId: $0.memberId)] } ?? []
@@ -37,6 +38,9 @@ public enum Update {
         case .countsLoaded(let counts):
             state.counts = counts
             return []
+        case .errorGroupsLoaded(let generation, let groups):
+            errorGroupsLoaded(&state, generation: generation, result: groups)
+            return []
         case .sync(let event):
             return handleSync(&state, event)
         case .actionQueued(let entry):
@@ -47,6 +51,10 @@ public enum Update {
             return detailLoaded(&state, memberId: memberId, detail: detail)
         case .ledgerFetched(let memberId, let error):
             return ledgerFetched(&state, memberId: memberId, error: error)
+        case .conflictExplained(_, let text):
+            state.flash = Flash(text: text, level: .warning, at: state.now)
+            state.needsRefresh = true
+            return []
         case .effectFailed(let text):
             state.flash = Flash(text: text, level: .error, at: state.now)
             return state.awaitingMove == nil ? [] : replayTypeahead(&state)
@@ -99,6 +107,7 @@ public enum Update {
                                 level: .warning, at: state.now)
             return []
         }
+        if let commands = handleErrorLogAction(&state, spec.id) { return commands }
         let height = state.tableHeight
         switch spec.id {
         case .quit:
@@ -130,8 +139,19 @@ public enum Update {
             return openMemberDetail(&state)
         case .mark:
             return toggleMark(&state)
+        case .cycleStatus:
+            return cycleStatus(&state)
+        case .toggleDeleted:
+            state.memberFilter.includeDeleted.toggle()
+            state.flash = Flash(text: state.memberFilter.includeDeleted ? "Showing soft-deleted members" : "Hiding soft-deleted members",
+                                level: .info, at: state.now)
+            return load(&state, .members, .top, .index(0))
+        case .copyId:
+            return copySelectedId(&state)
         case .undo:
             return undo(&state)
+        case .errorsOpen, .errorsBack, .errorsSource, .errorsRetryable, .errorsStatus:
+            return []  // only on the Error log, handled above
         case .syncNow:
             state.flash = Flash(text: "Syncing…", level: .info, at: state.now)
             state.needsRefresh = true
@@ -145,6 +165,7 @@ public enum Update {
     }
 
     static func move(_ state: inout AppState, by delta: Int) -> [Command] {
+        if state.pane == .errors, state.errorLog.mode == .groups { return moveGroupSelection(&state, by: delta) }
         let height = state.tableHeight
         let pane = state.pane
         let request: (WindowRequest, SelectionHint)?
@@ -184,9 +205,9 @@ public enum Update {
     static func query(_ state: AppState, _ pane: PaneID) -> PaneQuery {
         switch pane {
         case .members: return .members(state.memberFilter)
-        case .redemptions: return .redemptions(RedemptionFilter(pendingOnly: true))
-        case .reviews: return .reviews(ReviewFilter())
-        case .errors: return .errors(RequestLogFilter())
+        case .redemptions: return .redemptions(state.redemptionFilter)
+        case .reviews: return .reviews(state.reviewFilter)
+        case .errors: return .errorLog(state.errorLog.rowFilter)
         }
     }
 
@@ -209,6 +230,7 @@ public enum Update {
 
     /// Reloads a pane where it stands, keeping the selected object selected if it is still there.
     static func refresh(_ state: inout AppState, _ pane: PaneID) -> [Command] {
+        if pane == .errors, let commands = refreshErrorLog(&state) { return commands }
         let (request, select): (WindowRequest, SelectionHint)
         switch pane {
         case .members: (request, select) = state.members.refreshRequest()
@@ -270,6 +292,9 @@ public enum Update {
             state.lastErrorCode = entry.errorCode
             state.flash = Flash(text: "\(entry.verb.rawValue) \(entry.objectId) failed: \(entry.errorCode ?? "error") — \(entry.errorMessage ?? "")",
                                 level: .error, at: state.now)
+            if ["version_conflict", "review_already_decided"].contains(entry.errorCode ?? "") {
+                return [.syncNow, .explainConflict(entry)]
+            }
             return []
         case .error(let error):
             state.lastErrorCode = error.code

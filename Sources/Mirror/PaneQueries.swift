@@ -9,7 +9,12 @@ public struct MemberFilter: Sendable, Hashable {
 
 public struct RedemptionFilter: Sendable, Hashable {
     public var pendingOnly: Bool
-    public init(pendingOnly: Bool = true) { self.pendingOnly = pendingOnly }
+    /// One status only (overrides `pendingOnly`).
+    public var status: RedemptionStatus?
+    public init(pendingOnly: Bool = true, status: RedemptionStatus? = nil) {
+        self.pendingOnly = pendingOnly
+        self.status = status
+    }
 }
 
 public struct ReviewFilter: Sendable, Hashable {
@@ -52,7 +57,14 @@ extension MirrorStore {
                                 keyColumns: ["id"], descending: false)
         if !filter.includeDeleted { query.conditions.append("deletedAt IS NULL") }
         let text = filter.text.trimmingCharacters(in: .whitespaces)
-        if !text.isEmpty {
+        if text.count >= 3 {
+            // The trigram index answers substring matches of three characters or more.
+            query.conditions.append("""
+                id IN (SELECT k.id FROM members_search s JOIN member_keys k ON k.rowid = s.rowid
+                       WHERE members_search MATCH ?)
+                """)
+            query.arguments.append(("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"").databaseValue)
+        } else if !text.isEmpty {
             let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
             query.conditions.append("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR externalRef LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')")
@@ -65,7 +77,12 @@ extension MirrorStore {
         let columns = Redemption.columns.map { "r.\($0)" }.joined(separator: ", ")
         var query = WindowQuery(select: "SELECT \(columns), m.name AS memberName, r.createdEpoch, r.id FROM redemptions r LEFT JOIN members m ON m.id = r.memberId",
                                 conditions: [], arguments: [], keyColumns: ["r.createdEpoch", "r.id"], descending: false)
-        if filter.pendingOnly { query.conditions.append("r.isPending = 1") }
+        if let status = filter.status {
+            query.conditions.append("r.status = ?")
+            query.arguments.append(status.rawValue.databaseValue)
+        } else if filter.pendingOnly {
+            query.conditions.append("r.isPending = 1")
+        }
         return query
     }
 

@@ -88,6 +88,45 @@ enum Schema {
                 CREATE INDEX local_errors_code ON local_errors(code, at);
                 """)
         }
+        migrator.registerMigration("v2-status-filters") { db in
+            try db.execute(sql: """
+                CREATE INDEX redemptions_status ON redemptions(status, createdEpoch, id);
+                CREATE INDEX reviews_status ON reviews(status, statusRank, createdEpoch, id);
+                """)
+        }
+        migrator.registerMigration("v3-member-search") { db in
+            // Substring search over name, email, externalRef and id at a million members: a
+            // trigram FTS5 index. FTS5 wants integer rowids and members has none, so
+            // member_keys gives each id one.
+            try db.execute(sql: """
+                CREATE TABLE member_keys (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+                CREATE VIRTUAL TABLE members_search USING fts5(text, tokenize = 'trigram');
+                INSERT INTO member_keys (id) SELECT id FROM members;
+                INSERT INTO members_search (rowid, text)
+                    SELECT k.rowid, m.name || ' ' || m.email || ' ' || m.externalRef || ' ' || m.id
+                    FROM members m JOIN member_keys k ON k.id = m.id;
+                -- No OR REPLACE / OR IGNORE in these triggers: the outer statement's conflict
+                -- policy (an upsert, or the bootstrap's INSERT OR REPLACE) would override it.
+                CREATE TRIGGER members_search_insert AFTER INSERT ON members BEGIN
+                    DELETE FROM members_search WHERE rowid = (SELECT rowid FROM member_keys WHERE id = new.id);
+                    DELETE FROM member_keys WHERE id = new.id;
+                    INSERT INTO member_keys (id) VALUES (new.id);
+                    INSERT INTO members_search (rowid, text)
+                        VALUES ((SELECT rowid FROM member_keys WHERE id = new.id),
+                                new.name || ' ' || new.email || ' ' || new.externalRef || ' ' || new.id);
+                END;
+                CREATE TRIGGER members_search_update AFTER UPDATE OF name, email, externalRef ON members BEGIN
+                    DELETE FROM members_search WHERE rowid = (SELECT rowid FROM member_keys WHERE id = new.id);
+                    INSERT INTO members_search (rowid, text)
+                        VALUES ((SELECT rowid FROM member_keys WHERE id = new.id),
+                                new.name || ' ' || new.email || ' ' || new.externalRef || ' ' || new.id);
+                END;
+                CREATE TRIGGER members_search_delete AFTER DELETE ON members BEGIN
+                    DELETE FROM members_search WHERE rowid = (SELECT rowid FROM member_keys WHERE id = old.id);
+                    DELETE FROM member_keys WHERE id = old.id;
+                END;
+                """)
+        }
         return migrator
     }
 }

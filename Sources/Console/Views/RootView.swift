@@ -56,6 +56,10 @@ enum MessageLineView {
             buffer.put(flash.text, x: 0, y: y, role: role, maxColumns: state.columns)
             return
         }
+        if state.pane == .errors, state.memberDetail == nil {
+            buffer.put(ErrorLogView.messageLine(state), x: 0, y: y, role: .textDim, maxColumns: state.columns)
+            return
+        }
         if state.pane == .members, !state.memberFilter.text.isEmpty {
             buffer.put("Filter: \(state.memberFilter.text)  (/ to change, Esc in the filter clears it)", x: 0, y: y,
                        role: .textDim, maxColumns: state.columns)
