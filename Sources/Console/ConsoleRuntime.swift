@@ -33,13 +33,14 @@ public final class ConsoleRuntime {
     private var lastTick = Date.distantPast
 
     public init(terminal: any TerminalBackend, mirror: MirrorStore, engine: SyncEngine?, inbox: Inbox = Inbox(),
-                environmentHint: Environment? = nil) {
+                environmentHint: Environment? = nil, undoSeconds: Double = 5) {
         self.terminal = terminal
         self.inbox = inbox
         self.runner = EffectRunner(mirror: mirror, engine: engine, post: { [inbox] in inbox.post($0) })
         let size = terminal.size
         var state = AppState(columns: size.columns, rows: size.rows)
         state.environmentHint = environmentHint
+        state.undoSeconds = undoSeconds
         state.identity = try? mirror.identity()
         state.lastSyncedAt = try? mirror.lastSyncAt()
         self.state = state

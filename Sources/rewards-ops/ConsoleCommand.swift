@@ -27,7 +27,8 @@ struct ConsoleCommand: ParsableCommand {
 
 /// Starts the background sync, runs the UI loop on this thread, and restores the terminal.
 enum ConsoleSession {
-    static func run(mirror: MirrorStore, engine: SyncEngine, monochrome: Bool, environmentHint: Environment?) throws {
+    static func run(mirror: MirrorStore, engine: SyncEngine, monochrome: Bool, environmentHint: Environment?,
+                    undoSeconds: Double = 5) throws {
         let terminal: NCursesTerminal
         do {
             terminal = try NCursesTerminal(monochrome: monochrome)
@@ -37,7 +38,7 @@ enum ConsoleSession {
         defer { terminal.shutdown() }
         let inbox = Inbox()
         let runtime = ConsoleRuntime(terminal: terminal, mirror: mirror, engine: engine, inbox: inbox,
-                                     environmentHint: environmentHint)
+                                     environmentHint: environmentHint, undoSeconds: undoSeconds)
         let sync = Task.detached { await engine.run(events: { inbox.post(.sync($0)) }) }
         defer { sync.cancel() }
         let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP]) { number in

@@ -16,6 +16,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Seed of the generated data.") var seed: UInt64 = 1
     @Option(help: "Sandbox changes per second while the demo runs (0: none).") var activity: Int = 2
     @Flag(help: "No colours.") var monochrome = false
+    @Option(help: "The key the console uses: ops (decides) or support (read only).") var role: String = "ops"
+    @Option(help: "Seconds a decision waits in the outbox before it is sent (u undoes it meanwhile).")
+    var undoSeconds: Double = 5
     @Option(help: ArgumentHelp("Write the sandbox's startup JSON line (URL and keys) to this file, mode 0600, for scripts and tests.",
                                valueName: "path"))
     var sandboxInfo: String?
@@ -23,6 +26,8 @@ struct DemoCommand: ParsableCommand {
     func validate() throws {
         guard members >= 0 else { throw ValidationError("--members must be 0 or more") }
         guard (0...1000).contains(activity) else { throw ValidationError("--activity must be 0–1000") }
+        guard ["ops", "support"].contains(role) else { throw ValidationError("--role must be ops or support, not \(role)") }
+        guard (0...60).contains(undoSeconds) else { throw ValidationError("--undo-seconds must be 0–60") }
     }
 
     func run() throws {
@@ -41,7 +46,8 @@ struct DemoCommand: ParsableCommand {
             }
         }
         let mirror = try MirrorStore(path: directory.appendingPathComponent("mirror.sqlite").path)
-        let credentials = Credentials(baseURL: server.baseURL, keyId: server.keys.ops.id, secret: server.keys.ops.secret)
+        let key = role == "support" ? server.keys.support : server.keys.ops
+        let credentials = Credentials(baseURL: server.baseURL, keyId: key.id, secret: key.secret)
         let client = PlatformClient(credentials: credentials, recorder: MirrorFailureRecorder(mirror: mirror))
         let engine = SyncEngine(client: client, mirror: mirror)
         let activityRate = activity
@@ -55,6 +61,7 @@ struct DemoCommand: ParsableCommand {
             }
         }
         defer { traffic.cancel() }
-        try ConsoleSession.run(mirror: mirror, engine: engine, monochrome: monochrome, environmentHint: .test)
+        try ConsoleSession.run(mirror: mirror, engine: engine, monochrome: monochrome, environmentHint: .test,
+                               undoSeconds: undoSeconds)
     }
 }
