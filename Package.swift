@@ -56,6 +56,10 @@ let package = Package(
             dependencies: ["CNCursesW"]
         ),
         .target(
+            name: "Settings",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(
             name: "Theme",
             dependencies: ["Terminal", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
@@ -77,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "rewards-ops",
             dependencies: [
-                "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Terminal", "Theme", "Console", "Sandbox",
+                "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Terminal", "Theme", "Settings", "Console", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -85,6 +89,7 @@ let package = Package(
         .testTarget(name: "RewardsContractTests", dependencies: ["RewardsContract"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "RewardsContract", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "SyncIntegrationTests", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract"]),

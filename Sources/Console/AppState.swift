@@ -67,6 +67,23 @@ public struct AppState: Sendable {
     public var tableHeight: Int { max(1, rows - 4) }
 
     public var environment: Environment? { identity?.environment ?? environmentHint }
-    public var isReadOnly: Bool { !(identity?.role.mayDecide ?? false) }
+    /// The profile's name, shown in the status line.
+    public var profileName: String?
+    /// The profile says read only, whatever the key's role.
+    public var profileReadOnly = false
+    /// The environment the profile expects; a key of the other one blocks every decision.
+    public var expectedEnvironment: Environment?
+
+    /// Why decisions are refused, when they are.
+    public var readOnlyReason: String? {
+        if let expected = expectedEnvironment, let actual = identity?.environment, expected != actual {
+            return "the key is for \(actual.rawValue.uppercased()) but the profile expects \(expected.rawValue.uppercased())"
+        }
+        if profileReadOnly { return "profile \(profileName ?? "") is read only" }
+        guard let identity else { return "the key's role is not known yet" }
+        return identity.role.mayDecide ? nil : "read-only key (role \(identity.role.rawValue))"
+    }
+
+    public var isReadOnly: Bool { readOnlyReason != nil }
     public var isTooSmall: Bool { columns < 80 || rows < 24 }
 }

@@ -33,7 +33,8 @@ public final class ConsoleRuntime {
     private var lastTick = Date.distantPast
 
     public init(terminal: any TerminalBackend, mirror: MirrorStore, engine: SyncEngine?, inbox: Inbox = Inbox(),
-                environmentHint: Environment? = nil, undoSeconds: Double = 5) {
+                environmentHint: Environment? = nil, undoSeconds: Double = 5, profileName: String? = nil,
+                profileReadOnly: Bool = false, expectedEnvironment: Environment? = nil) {
         self.terminal = terminal
         self.inbox = inbox
         self.runner = EffectRunner(mirror: mirror, engine: engine, post: { [inbox] in inbox.post($0) })
@@ -41,6 +42,9 @@ public final class ConsoleRuntime {
         var state = AppState(columns: size.columns, rows: size.rows)
         state.environmentHint = environmentHint
         state.undoSeconds = undoSeconds
+        state.profileName = profileName
+        state.profileReadOnly = profileReadOnly
+        state.expectedEnvironment = expectedEnvironment
         state.identity = try? mirror.identity()
         state.lastSyncedAt = try? mirror.lastSyncAt()
         self.state = state

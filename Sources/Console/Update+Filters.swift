@@ -51,7 +51,10 @@ extension Update {
             case .members: id = state.members.selectedRow?.id
             case .redemptions: id = state.redemptions.selectedRow?.redemption.id
             case .reviews: id = state.reviews.selectedRow?.review.id
-            case .errors: id = state.errors.selectedRow?.requestId
+            case .errors:
+                // On the summary the selected thing is a code; below it, a failure's request id.
+                id = state.errorLog.mode == .groups ? state.errorLog.selectedGroupRow?.code
+                    : state.errors.selectedRow?.requestId
             }
         }
         guard let id else { return [] }

@@ -103,8 +103,9 @@ public enum Update {
     /// Runs one action of the registry, whether it came from a key or the `:` command line.
     static func perform(_ state: inout AppState, _ spec: ActionSpec) -> [Command] {
         if spec.mutates && state.isReadOnly {
-            state.flash = Flash(text: "Read-only key (role \(state.identity?.role.rawValue ?? "unknown")): \(spec.description) is not allowed",
-                                level: .warning, at: state.now)
+            let reason = state.readOnlyReason ?? "read only"
+            let text = reason.prefix(1).uppercased() + reason.dropFirst()
+            state.flash = Flash(text: "\(text): \(spec.description) is not allowed", level: .warning, at: state.now)
             return []
         }
         if let commands = handleErrorLogAction(&state, spec.id) { return commands }

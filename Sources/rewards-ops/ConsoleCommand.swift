@@ -4,6 +4,7 @@ import Foundation
 import Mirror
 import RewardsClient
 import RewardsContract
+import Settings
 import SyncEngine
 import Terminal
 
@@ -12,23 +13,32 @@ struct ConsoleCommand: ParsableCommand {
         commandName: "console",
         abstract: "The console: members, redemptions, the review queue and the error log (default).")
 
+    @OptionGroup var connection: ProfileOption
     @Flag(help: "No colours (also when NO_COLOR is set).") var monochrome = false
 
     func run() throws {
         LogSetup.silent()
-        let settings = try ConnectionSettings.fromEnvironment()
+        let settings: ConnectionSettings
+        do {
+            settings = try ConnectionSettings.resolve(profile: connection.profile)
+        } catch let error as ConfigError {
+            throw error.asCommandError
+        }
         let mirror = try MirrorStore(path: settings.mirrorPath)
         let client = PlatformClient(credentials: settings.credentials, recorder: MirrorFailureRecorder(mirror: mirror))
         let engine = SyncEngine(client: client, mirror: mirror)
         try ConsoleSession.run(mirror: mirror, engine: engine, monochrome: monochrome,
-                               environmentHint: KeyID.environment(of: settings.credentials.keyId))
+                               environmentHint: KeyID.environment(of: settings.credentials.keyId),
+                               profileName: settings.profileName, profileReadOnly: settings.readOnly,
+                               expectedEnvironment: settings.expectedEnvironment.map(Environment.init(rawValue:)))
     }
 }
 
 /// Starts the background sync, runs the UI loop on this thread, and restores the terminal.
 enum ConsoleSession {
     static func run(mirror: MirrorStore, engine: SyncEngine, monochrome: Bool, environmentHint: Environment?,
-                    undoSeconds: Double = 5) throws {
+                    undoSeconds: Double = 5, profileName: String? = nil, profileReadOnly: Bool = false,
+                    expectedEnvironment: Environment? = nil) throws {
         let terminal: NCursesTerminal
         do {
             terminal = try NCursesTerminal(monochrome: monochrome)
@@ -38,7 +48,9 @@ enum ConsoleSession {
         defer { terminal.shutdown() }
         let inbox = Inbox()
         let runtime = ConsoleRuntime(terminal: terminal, mirror: mirror, engine: engine, inbox: inbox,
-                                     environmentHint: environmentHint, undoSeconds: undoSeconds)
+                                     environmentHint: environmentHint, undoSeconds: undoSeconds,
+                                     profileName: profileName, profileReadOnly: profileReadOnly,
+                                     expectedEnvironment: expectedEnvironment)
         let sync = Task.detached { await engine.run(events: { inbox.post(.sync($0)) }) }
         defer { sync.cancel() }
         let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP]) { number in

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Mirror
 import RewardsClient
+import Settings
 import SyncEngine
 
 struct SyncCommand: ParsableCommand {
@@ -9,6 +10,7 @@ struct SyncCommand: ParsableCommand {
         commandName: "sync",
         abstract: "Bring the mirror up to date with the platform (once, or continuously).")
 
+    @OptionGroup var connection: ProfileOption
     @Flag(help: "Bootstrap if needed, read the feed to its end, deliver the outbox, then exit.") var once = false
     @Option(help: "Seconds a call may keep retrying retryable failures before the sync gives up.")
     var retryBudget: Double = 60
@@ -19,7 +21,12 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         LogSetup.standardError()
-        let settings = try ConnectionSettings.fromEnvironment()
+        let settings: ConnectionSettings
+        do {
+            settings = try ConnectionSettings.resolve(profile: connection.profile)
+        } catch let error as ConfigError {
+            throw error.asCommandError
+        }
         let mirror = try MirrorStore(path: settings.mirrorPath)
         let client = PlatformClient(credentials: settings.credentials,
                                     policy: RetryPolicy(maxAttempts: retryBudget == 0 ? 1 : 12, budgetSeconds: retryBudget),

@@ -161,3 +161,26 @@ import Testing
         #expect(ActionRegistry.completions(of: "app", on: .reviews, readOnly: true).isEmpty)
     }
 }
+
+@Suite struct ProfileGuardTests {
+    @Test func aKeyOfTheOtherEnvironmentBlocksEveryDecision() {
+        var state = Fixtures.state()
+        state.profileName = "prod"
+        state.expectedEnvironment = .live
+        _ = Update.update(&state, .key(.char("a")))
+        #expect(state.dialog == nil)
+        #expect(state.flash?.text == "The key is for TEST but the profile expects LIVE: approve is not allowed")
+        let status = RootView.render(state).lines()[23]
+        #expect(status.contains("KEY IS TEST, PROFILE SAYS LIVE"))
+    }
+
+    @Test func aReadOnlyProfileRefusesEvenAnOpsKey() {
+        var state = Fixtures.state()
+        state.profileName = "audit"
+        state.profileReadOnly = true
+        _ = Update.update(&state, .key(.char("e")))
+        #expect(state.dialog == nil)
+        #expect(state.flash?.text == "Profile audit is read only: escalate (asks for a note) is not allowed")
+        #expect(RootView.render(state).lines()[23].contains("profile audit"))
+    }
+}

@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func errorLogPane() {
-        let lines = screen(.errors)
+        let lines = screen(.errors) { $0.errorLog.mode = .rows }
         #expect(lines[1] == "  Age HTTP Code                           Retry Method Path                 Message               Request ID")
         #expect(lines[2] == "   2m  422 insufficient_points_balance    no    POST   /v1/redemptions      The member does not … req_AAAA1111")
         #expect(lines[3] == "   1h  503 unavailable                    yes   POST   /v1/transactions/se… �try later            req_BBBB2222")

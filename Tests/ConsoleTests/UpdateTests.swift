@@ -246,6 +246,7 @@ import Testing
     @Test func aWindowAtTheStartRefreshesFromTheTopSoNewRowsShow() {
         var state = Fixtures.state()
         state.pane = .errors
+        state.errorLog.mode = .rows
         state.needsRefresh = true
         let commands = Update.update(&state, .tick(Fixtures.now))
         guard case .loadWindow(.errors, _, let request, _, let select, _)? = commands.first else {

@@ -12,6 +12,10 @@ enum StatusBarView {
         var x = buffer.put(badge.text, x: 0, y: y, role: badge.role, bold: true)
         // Most urgent first, so a narrow terminal cuts what matters least.
         var parts: [(String, StyleRole)] = [freshness(state)]
+        if let profile = state.profileName { parts.insert(("profile \(profile)", .statusBar), at: 0) }
+        if let expected = state.expectedEnvironment, let actual = state.identity?.environment, expected != actual {
+            parts.insert(("KEY IS \(actual.rawValue.uppercased()), PROFILE SAYS \(expected.rawValue.uppercased())", .error), at: 0)
+        }
         parts.append(("outbox \(state.counts.outboxPending)", state.counts.outboxPending > 0 ? .pending : .statusBar))
         if let code = state.lastErrorCode { parts.append(("last error \(code)", .error)) }
         if let me = state.identity {
