@@ -69,6 +69,8 @@ public struct AppState: Sendable {
     public var environment: Environment? { identity?.environment ?? environmentHint }
     /// The profile's name, shown in the status line.
     public var profileName: String?
+    /// Keys remapped in the config file.
+    public var keymap = Keymap()
     /// The profile says read only, whatever the key's role.
     public var profileReadOnly = false
     /// The environment the profile expects; a key of the other one blocks every decision.

@@ -34,7 +34,7 @@ public final class ConsoleRuntime {
 
     public init(terminal: any TerminalBackend, mirror: MirrorStore, engine: SyncEngine?, inbox: Inbox = Inbox(),
                 environmentHint: Environment? = nil, undoSeconds: Double = 5, profileName: String? = nil,
-                profileReadOnly: Bool = false, expectedEnvironment: Environment? = nil) {
+                profileReadOnly: Bool = false, expectedEnvironment: Environment? = nil, keymap: Keymap = Keymap()) {
         self.terminal = terminal
         self.inbox = inbox
         self.runner = EffectRunner(mirror: mirror, engine: engine, post: { [inbox] in inbox.post($0) })
@@ -43,6 +43,7 @@ public final class ConsoleRuntime {
         state.environmentHint = environmentHint
         state.undoSeconds = undoSeconds
         state.profileName = profileName
+        state.keymap = keymap
         state.profileReadOnly = profileReadOnly
         state.expectedEnvironment = expectedEnvironment
         state.identity = try? mirror.identity()

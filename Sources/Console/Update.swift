@@ -93,7 +93,7 @@ public enum Update {
             state.commandInput = InputLine(prompt: ":", text: "")
             return []
         }
-        guard let spec = ActionRegistry.action(for: key, on: state.pane) else {
+        guard let spec = state.keymap.action(for: key, on: state.pane) else {
             if key == .escape, state.flash != nil { state.flash = nil }
             return []
         }

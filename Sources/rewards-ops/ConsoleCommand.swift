@@ -30,7 +30,17 @@ struct ConsoleCommand: ParsableCommand {
         try ConsoleSession.run(mirror: mirror, engine: engine, monochrome: monochrome,
                                environmentHint: KeyID.environment(of: settings.credentials.keyId),
                                profileName: settings.profileName, profileReadOnly: settings.readOnly,
-                               expectedEnvironment: settings.expectedEnvironment.map(Environment.init(rawValue:)))
+                               expectedEnvironment: settings.expectedEnvironment.map(Environment.init(rawValue:)),
+                               keymap: try keymap(settings.config))
+    }
+}
+
+/// The config file's `[keys]`, or its error naming the file.
+func keymap(_ config: ConsoleConfig) throws -> Keymap {
+    do {
+        return try Keymap.from(config.keys)
+    } catch let error as Keymap.KeymapError {
+        throw CommandError("\(config.path): \(error)")
     }
 }
 
@@ -38,7 +48,7 @@ struct ConsoleCommand: ParsableCommand {
 enum ConsoleSession {
     static func run(mirror: MirrorStore, engine: SyncEngine, monochrome: Bool, environmentHint: Environment?,
                     undoSeconds: Double = 5, profileName: String? = nil, profileReadOnly: Bool = false,
-                    expectedEnvironment: Environment? = nil) throws {
+                    expectedEnvironment: Environment? = nil, keymap: Keymap = Keymap()) throws {
         let terminal: NCursesTerminal
         do {
             terminal = try NCursesTerminal(monochrome: monochrome)
@@ -50,7 +60,7 @@ enum ConsoleSession {
         let runtime = ConsoleRuntime(terminal: terminal, mirror: mirror, engine: engine, inbox: inbox,
                                      environmentHint: environmentHint, undoSeconds: undoSeconds,
                                      profileName: profileName, profileReadOnly: profileReadOnly,
-                                     expectedEnvironment: expectedEnvironment)
+                                     expectedEnvironment: expectedEnvironment, keymap: keymap)
         let sync = Task.detached { await engine.run(events: { inbox.post(.sync($0)) }) }
         defer { sync.cancel() }
         let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP]) { number in

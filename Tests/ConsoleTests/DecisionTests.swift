@@ -184,3 +184,28 @@ import Testing
         #expect(RootView.render(state).lines()[23].contains("profile audit"))
     }
 }
+
+@Suite struct KeymapTests {
+    @Test func overridesReplaceDefaultsAndShowInHelp() throws {
+        var state = Fixtures.state()
+        state.keymap = try Keymap.from(["approve": "A", "quit": "ctrl-q"])
+        #expect(Update.update(&state, .key(.char("a"))).isEmpty)
+        #expect(state.dialog == nil, "a no longer approves")
+        _ = Update.update(&state, .key(.char("A")))
+        #expect(state.dialog?.verb == .approve)
+        state.dialog = nil
+        #expect(Update.update(&state, .key(.ctrl("q"))) == [.quit])
+        var help = Fixtures.state()
+        help.keymap = state.keymap
+        _ = Update.update(&help, .key(.char("?")))
+        #expect(RootView.render(help).text().contains("A        approve"))
+    }
+
+    @Test func badOverridesAreExplained() {
+        #expect(throws: Keymap.KeymapError.unknownAction("launch")) { try Keymap.from(["launch": "l"]) }
+        #expect(throws: Keymap.KeymapError.badKey(action: "approve", spec: "hyper-a")) { try Keymap.from(["approve": "hyper-a"]) }
+        #expect(Keymap.parse("space") == .char(" "))
+        #expect(Keymap.parse("F5") == .function(5))
+        #expect(Keymap.parse("pgdn") == .pageDown)
+    }
+}
