@@ -13,15 +13,17 @@ struct SyncHarness {
     let engine: SyncEngine
     let directory: URL
 
-    static func start(members: Int = 300, seed: UInt64 = 7, role: Role = .ops) async throws -> SyncHarness {
+    static func start(members: Int = 300, seed: UInt64 = 7, role: Role = .ops, pageSize: Int = 97,
+                      policy: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2))
+        async throws -> SyncHarness {
         let server = try await SandboxServer.start(SandboxOptions(port: 0, members: members, seed: seed))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rwops-sync-\(UUID().uuidString)")
         let mirror = try MirrorStore(path: directory.appendingPathComponent("mirror.sqlite").path)
         let key = role == .ops ? server.keys.ops : server.keys.support
         let client = PlatformClient(credentials: Credentials(baseURL: server.baseURL, keyId: key.id, secret: key.secret),
-                                    policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2),
+                                    policy: policy,
                                     recorder: MirrorFailureRecorder(mirror: mirror))
-        return SyncHarness(server: server, mirror: mirror, engine: SyncEngine(client: client, mirror: mirror, pageSize: 97),
+        return SyncHarness(server: server, mirror: mirror, engine: SyncEngine(client: client, mirror: mirror, pageSize: pageSize),
                            directory: directory)
     }
 
