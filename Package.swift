@@ -60,6 +60,11 @@ let package = Package(
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
+            name: "Diagnostics",
+            dependencies: ["RewardsContract", "RewardsClient", "Mirror", "Settings",
+                           .product(name: "NIOHTTP1", package: "swift-nio")]
+        ),
+        .target(
             name: "Theme",
             dependencies: ["Terminal", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
@@ -81,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "rewards-ops",
             dependencies: [
-                "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Terminal", "Theme", "Settings", "Console", "Sandbox",
+                "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Terminal", "Theme", "Settings", "Diagnostics", "Console", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -90,6 +95,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "Sandbox", "RewardsClient", "Mirror", "Settings"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "RewardsContract", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "SyncIntegrationTests", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract"]),

@@ -43,6 +43,10 @@ public struct AppState: Sendable {
     public var marks: [PaneID: [String: PendingAction]] = [:]
     /// Queued decisions that may still be withdrawn with `u` until they are sent.
     public var undoable: [OutboxEntry] = []
+    /// Objects confirmed but not yet written to the outbox (the write runs off this thread):
+    /// they count as on their way, and `u` pressed meanwhile withdraws them on arrival.
+    public var queuing: Set<String> = []
+    public var undoOnArrival = false
     /// Seconds a decision waits in the outbox before it is sent, so `u` can take it back.
     public var undoSeconds: Double = 5
     /// The member detail view, over the panes while open.

@@ -15,6 +15,8 @@ public struct MemberDetailState: Sendable, Hashable {
     public var ledgerStatus: LedgerStatus = .fetching
     public var scroll = 0
     public var missing = false
+    /// The fetch finished; the ledger counts as fetched once the mirror has been read again.
+    public var ledgerArrived = false
 
     public init(memberId: String) { self.memberId = memberId }
 

@@ -24,7 +24,7 @@ extension Update {
             guard let action = pendingAction(for: state, verb) else { return [] }
             actions = [action]
         }
-        let busy = actions.filter { state.outbox[$0.objectId]?.isPending ?? false }
+        let busy = actions.filter { (state.outbox[$0.objectId]?.isPending ?? false) || state.queuing.contains($0.objectId) }
         if let first = busy.first, busy.count == actions.count {
             state.flash = Flash(text: "\(first.objectId) already has a \(state.outbox[first.objectId]?.verb.rawValue ?? "decision") on its way",
                                 level: .warning, at: state.now)
@@ -164,6 +164,7 @@ extension Update {
             return []
         }
         state.marks[state.pane] = nil
+        state.queuing.formUnion(dialog.actions.map(\.objectId))
         let note = dialog.verb == .escalate ? dialog.note : nil
         let noun = dialog.isBulk ? "\(dialog.actions.count) decisions" : dialog.actions.first?.objectId ?? ""
         state.flash = Flash(text: "\(dialog.verb.rawValue) \(noun): queued, sent in \(Int(state.undoSeconds)) s — u to undo",
@@ -181,7 +182,12 @@ extension Update {
     static func actionQueued(_ state: inout AppState, _ entry: OutboxEntry) -> [Command] {
         state.outbox[entry.objectId] = entry
         state.needsRefresh = true
+        state.queuing.remove(entry.objectId)
         state.undoable.removeAll { $0.sendAfter <= state.now }
+        if state.undoOnArrival {
+            if state.queuing.isEmpty { state.undoOnArrival = false }
+            return [.cancelQueued([entry.seq])]
+        }
         if entry.sendAfter > state.now { state.undoable.append(entry) }
         return []
     }
@@ -190,6 +196,12 @@ extension Update {
     static func undo(_ state: inout AppState) -> [Command] {
         let waiting = state.undoable.filter { $0.sendAfter > state.now }
         state.undoable = []
+        if !state.queuing.isEmpty {
+            // Confirmed a moment ago and still being written: withdrawn as soon as it is.
+            state.undoOnArrival = true
+            state.flash = Flash(text: "Undoing…", level: .info, at: state.now)
+            return waiting.isEmpty ? [] : [.cancelQueued(waiting.map(\.seq))]
+        }
         guard !waiting.isEmpty else {
             state.flash = Flash(text: "Nothing to undo: decisions are sent \(Int(state.undoSeconds)) s after you confirm",
                                 level: .warning, at: state.now)

@@ -61,6 +61,10 @@ extension Update {
         guard var current = state.memberDetail, current.memberId == memberId else { return [] }
         current.detail = detail
         current.missing = detail == nil
+        if current.ledgerArrived {
+            current.ledgerArrived = false
+            current.ledgerStatus = .fetched
+        }
         state.memberDetail = current
         return []
     }
@@ -72,7 +76,8 @@ extension Update {
             state.memberDetail = current
             return []
         }
-        current.ledgerStatus = .fetched
+        // Judge the ledger only once the fresh copy has been read back from the mirror.
+        current.ledgerArrived = true
         state.memberDetail = current
         return [.loadMemberDetail(memberId: memberId)]
     }

@@ -19,8 +19,13 @@ public final class NCursesTerminal: TerminalBackend {
     private var currentTimeout: Int?
     private var replacement: wchar_t = 0xFFFD
     private var quickErrors = 0
+    /// The terminal has colour and the user did not turn it off (NO_COLOR, --monochrome).
+    private var colorAllowed = false
+    /// Whether the terminal keeps its own default colours (-1); nil until colour is started.
+    private var defaultColorsSupported: Bool?
 
-    public init(monochrome: Bool = false) throws {
+    /// `palette` is a resolved theme; nil keeps the built-in palette (`RolePalette`).
+    public init(palette: TerminalPalette? = nil, monochrome: Bool = false) throws {
         let term = try Self.preflight(
             term: Self.environment("TERM"),
             stdinIsTerminal: isatty(STDIN_FILENO) == 1,
@@ -47,8 +52,8 @@ public final class NCursesTerminal: TerminalBackend {
         _ = mouseinterval(0)
         Self.defineCommonKeySequences()
         if rw_wcwidth(replacement) != 1 { replacement = wchar_t(UInt8(ascii: "?")) }
-        let colorWanted = !monochrome && has_colors() && (Self.environment("NO_COLOR") ?? "").isEmpty
-        styles = colorWanted ? Self.colorStyles() : Self.monochromeStyles()
+        colorAllowed = !monochrome && has_colors() && (Self.environment("NO_COLOR") ?? "").isEmpty
+        installStyles(palette)
         refreshSize()
     }
 
@@ -127,6 +132,12 @@ public final class NCursesTerminal: TerminalBackend {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
+    }
+
+    /// Switches theme while running (`:theme NAME`); the next `present` repaints everything.
+    public func apply(palette: TerminalPalette?) {
+        guard active else { return }
+        installStyles(palette)
     }
 
     public func writeRaw(_ bytes: String) {
@@ -283,19 +294,40 @@ public final class NCursesTerminal: TerminalBackend {
         return name == "UTF-8" || name == "UTF8"
     }
 
-    private static func colorStyles() -> [StyleRole: CursesStyle] {
+    /// An attributes-only theme shows its monochrome forms even on a colour terminal.
+    private func installStyles(_ palette: TerminalPalette?) {
+        if colorAllowed, palette?.usesColor ?? true {
+            styles = Self.colorStyles(palette, defaultColors: startColors())
+        } else {
+            styles = Self.monochromeStyles(palette)
+        }
+        needsFullRepaint = true
+    }
+
+    /// start_color once, on first need: a monochrome start may later switch to a colour theme.
+    private func startColors() -> Bool {
+        if let defaultColorsSupported { return defaultColorsSupported }
         start_color()
-        let defaultColors = use_default_colors() == OK
-        let extended = rw_colors() >= 256
+        let supported = use_default_colors() == OK
+        defaultColorsSupported = supported
+        return supported
+    }
+
+    private static func colorStyles(_ palette: TerminalPalette?, defaultColors: Bool) -> [StyleRole: CursesStyle] {
+        let colorCount = Int(rw_colors())
+        let extended = colorCount >= 256
         let pairLimit = Int(rw_color_pairs())
         var styles: [StyleRole: CursesStyle] = [:]
         for (index, role) in StyleRole.allCases.enumerated() {
             let pair = index + 1
             guard pair < pairLimit else {
-                styles[role] = CursesStyle(pair: 0, attributes: cursesAttributes(RolePalette.monochrome(role)))
+                styles[role] = CursesStyle(pair: 0, attributes: cursesAttributes(monochrome(role, palette)))
                 continue
             }
-            let colors = extended ? RolePalette.extended(role) : RolePalette.basic(role)
+            let colors = palette.map { palette in
+                let indices = palette.colorIndices(for: role, colorCount: colorCount)
+                return RoleColors(foreground: indices.foreground, background: indices.background, attributes: palette[role].attributes)
+            } ?? (extended ? RolePalette.extended(role) : RolePalette.basic(role))
             // Without default-colour support, -1 is invalid: assume a dark screen.
             let foreground = colors.foreground < 0 && !defaultColors ? 7 : colors.foreground
             let background = colors.background < 0 && !defaultColors ? 0 : colors.background
@@ -305,12 +337,16 @@ public final class NCursesTerminal: TerminalBackend {
         return styles
     }
 
-    private static func monochromeStyles() -> [StyleRole: CursesStyle] {
+    private static func monochromeStyles(_ palette: TerminalPalette?) -> [StyleRole: CursesStyle] {
         var styles: [StyleRole: CursesStyle] = [:]
         for role in StyleRole.allCases {
-            styles[role] = CursesStyle(pair: 0, attributes: cursesAttributes(RolePalette.monochrome(role)))
+            styles[role] = CursesStyle(pair: 0, attributes: cursesAttributes(monochrome(role, palette)))
         }
         return styles
+    }
+
+    private static func monochrome(_ role: StyleRole, _ palette: TerminalPalette?) -> TextAttributes {
+        palette?[role].monochrome ?? RolePalette.monochrome(role)
     }
 
     private static func cursesAttributes(_ attributes: TextAttributes) -> attr_t {

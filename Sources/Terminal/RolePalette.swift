@@ -1,13 +1,16 @@
 /// Attributes a role asks for, independent of curses so the mapping is testable.
-struct TextAttributes: OptionSet, Hashable, Sendable {
-    let rawValue: UInt8
-    static let bold = TextAttributes(rawValue: 1 << 0)
-    static let dim = TextAttributes(rawValue: 1 << 1)
-    static let reverse = TextAttributes(rawValue: 1 << 2)
-    static let underline = TextAttributes(rawValue: 1 << 3)
+/// Public because resolved themes (`RoleStyle`) carry them.
+public struct TextAttributes: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let bold = TextAttributes(rawValue: 1 << 0)
+    public static let dim = TextAttributes(rawValue: 1 << 1)
+    public static let reverse = TextAttributes(rawValue: 1 << 2)
+    public static let underline = TextAttributes(rawValue: 1 << 3)
 }
 
-/// Built-in dark palette used until themes exist. Colour -1 is the terminal's own
+/// Built-in dark palette, used when no theme palette is given (the `default` theme
+/// reproduces it, see themes/default.toml). Colour -1 is the terminal's own
 /// default, which keeps the user's background and transparency.
 struct RoleColors: Hashable, Sendable {
     var foreground: Int

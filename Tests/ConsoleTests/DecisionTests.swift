@@ -209,3 +209,40 @@ import Testing
         #expect(Keymap.parse("pgdn") == .pageDown)
     }
 }
+
+@Suite struct UndoRaceTests {
+    @Test func undoBeforeTheOutboxWriteArrivesStillWithdraws() throws {
+        var state = Fixtures.state()
+        _ = Update.update(&state, .key(.char("a")))
+        _ = Update.update(&state, .key(.char("y")))
+        #expect(state.queuing == ["rev_001"])
+        #expect(Update.update(&state, .key(.char("u"))).isEmpty)
+        #expect(state.undoOnArrival)
+        let entry = try OutboxFixture.entry(objectId: "rev_001", state: "queued", baseVersion: 2,
+                                            sendAfter: Fixtures.now.addingTimeInterval(5))
+        #expect(Update.update(&state, .actionQueued(entry)) == [.cancelQueued([entry.seq])])
+        #expect(!state.undoOnArrival && state.queuing.isEmpty)
+    }
+
+    @Test func aConfirmedButUnwrittenDecisionCountsAsOnItsWay() {
+        var state = Fixtures.state()
+        _ = Update.update(&state, .key(.char("a")))
+        _ = Update.update(&state, .key(.char("y")))
+        _ = Update.update(&state, .key(.char("e")))
+        #expect(state.dialog == nil)
+        #expect(state.flash?.text.contains("on its way") == true)
+    }
+
+    @Test func theLedgerVerdictWaitsForTheFreshCopy() {
+        var state = Fixtures.state()
+        _ = Update.update(&state, .key(.enter))
+        let member = Fixtures.members[1]
+        let stale = MemberDetail(member: member, ledger: [], redemptions: [], reviews: [])
+        _ = Update.update(&state, .memberDetailLoaded(memberId: "mem_002", detail: stale))
+        _ = Update.update(&state, .ledgerFetched(memberId: "mem_002", error: nil))
+        #expect(state.memberDetail?.ledgerStatus == .fetching)
+        #expect(!RootView.render(state).text().contains("⚠"))
+        _ = Update.update(&state, .memberDetailLoaded(memberId: "mem_002", detail: stale))
+        #expect(state.memberDetail?.ledgerStatus == .fetched)
+    }
+}

@@ -26,7 +26,8 @@ struct ConsoleEndToEndTests {
         console.send("2")
         try await waitForHeader(console, ["Points", "Cash", "Last error"])
         console.send("4")
-        try await waitForHeader(console, ["Code", "Request ID"])
+        // The Error log opens on its per-code summary (Enter drills into a code's failures).
+        try await waitForHeader(console, ["Code", "Count", "HTTP", "What to do"])
         console.send("Tab")  // wraps from the error log to the members
         try await waitForHeader(console, ["Name", "Email", "Available"])
         console.send("3")
@@ -160,21 +161,27 @@ struct ConsoleEndToEndTests {
 
 // MARK: - Screen parsing
 
-/// A row of the review queue as shown: its id and status columns.
+/// A row of the review queue as shown: its id and status columns, whether it is marked
+/// (`● ` before the id) and the whole line (for the Action column).
 struct QueueRow: Equatable {
     let id: String
     let status: String
+    var marked = false
+    var line = ""
 }
 
-/// Rows of the review-queue table: the lines under the header that start with a `rev_` id.
+/// Rows of the review-queue table: the lines under the header that start with a `rev_` id
+/// (or `● rev_` when marked).
 func queueRows(in screen: String) -> [QueueRow] {
     let lines = screen.components(separatedBy: "\n")
     guard let header = lines.firstIndex(where: isReviewHeader) else { return [] }
     var rows: [QueueRow] = []
     for line in lines[(header + 1)...] {
-        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        var fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        let marked = fields.first == "●"
+        if marked { fields.removeFirst() }
         guard fields.count >= 2, fields[0].hasPrefix("rev_") else { break }
-        rows.append(QueueRow(id: String(fields[0]), status: String(fields[1])))
+        rows.append(QueueRow(id: String(fields[0]), status: String(fields[1]), marked: marked, line: line))
     }
     return rows
 }

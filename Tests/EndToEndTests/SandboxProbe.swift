@@ -69,6 +69,54 @@ struct SandboxProbe: Sendable {
         return envelope.data
     }
 
+    /// Members whose name, email, externalRef or id contains `query` (contract §6: `q`,
+    /// case-insensitive substring), soft-deleted ones left out as the console does.
+    func members(matching query: String) async throws -> [Member] {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let q = query.addingPercentEncoding(withAllowedCharacters: allowed) ?? query
+        let (status, body) = try await get("/v1/members?limit=1000&q=\(q)")
+        guard status == 200 else {
+            throw EndToEndFailure("GET /v1/members?q=… → \(status): \(String(decoding: body, as: UTF8.self))")
+        }
+        let envelope = try JSONDecoder().decode(SuccessEnvelope<[Member]>.self, from: body)
+        if envelope.page?.hasMore == true { throw EndToEndFailure("GET /v1/members?q=…: more than one page") }
+        return envelope.data
+    }
+
+    func member(_ id: String) async throws -> Member {
+        let (status, body) = try await get("/v1/members/\(id)")
+        guard status == 200 else {
+            throw EndToEndFailure("GET /v1/members/\(id) → \(status): \(String(decoding: body, as: UTF8.self))")
+        }
+        return try JSONDecoder().decode(SuccessEnvelope<Member>.self, from: body).data
+    }
+
+    /// Every review as `id status vN lvlN decidedBy`, sorted: compare two to see that nothing changed.
+    func reviewFingerprints() async throws -> [String] {
+        try await reviews().map { review in
+            "\(review.id) \(review.status.rawValue) v\(review.version) lvl\(review.escalationLevel) \(review.decidedBy ?? "-")"
+        }.sorted()
+    }
+
+    /// Polls the reviews every 300 ms until `predicate` holds; throws with the last state on timeout.
+    @discardableResult
+    func waitForReviews(_ what: String, timeout: Duration = .seconds(30),
+                        _ predicate: ([String: Review]) -> Bool) async throws -> [String: Review] {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        var last: [String: Review] = [:]
+        while true {
+            last = Dictionary(uniqueKeysWithValues: try await reviews().map { ($0.id, $0) })
+            if predicate(last) { return last }
+            if clock.now >= deadline { break }
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        let state = last.values.sorted { $0.id < $1.id }
+            .map { "\($0.id) \($0.status.rawValue) v\($0.version) by \($0.decidedBy ?? "-")" }.joined(separator: "\n")
+        throw EndToEndFailure("timed out after \(timeout) waiting at the sandbox for \(what); reviews:\n\(state)")
+    }
+
     func review(_ id: String) async throws -> Review {
         guard let review = try await reviews().first(where: { $0.id == id }) else {
             throw EndToEndFailure("review \(id) not found at the sandbox")

@@ -35,8 +35,8 @@ enum MemberDetailView {
                        x: 0, y: line, bold: true)
         x += 3
         switch (detailState.ledgerSum(limit: Update.ledgerLimit), detailState.ledgerStatus) {
-        case (_, .fetching) where detail.ledger.isEmpty:
-            buffer.put("fetching the ledger…", x: x, y: line, role: .pending)
+        case (_, .fetching):
+            buffer.put(detail.ledger.isEmpty ? "fetching the ledger…" : "refreshing the ledger…", x: x, y: line, role: .pending)
         case (_, .failed(let reason)):
             buffer.put("ledger fetch failed: \(reason)", x: x, y: line, role: .error, maxColumns: width - x)
         case (let sum?, _) where sum == member.pointsAvailable:

@@ -10,7 +10,8 @@ enum OutboxLabel {
         let verb = entry.verb == .approve ? "approv" : "escalat"
         switch entry.state {
         case .queued where entry.sendAfter > now && entry.attempts == 0:
-            let seconds = Int(entry.sendAfter.timeIntervalSince(now).rounded(.up))
+            // `now` is the last tick (up to 250 ms old): round, so a 4 s window starts at 4.
+            let seconds = max(1, Int(entry.sendAfter.timeIntervalSince(now).rounded()))
             return ("⏳ sends in \(seconds)s", .pending)
         case .queued, .sending:
             return ("⋯ \(verb)ing", .pending)

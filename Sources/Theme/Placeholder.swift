@@ -1,1 +1,0 @@
-// The Theme module: see ThemeLoader.swift (in progress).
