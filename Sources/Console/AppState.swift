@@ -75,6 +75,8 @@ public struct AppState: Sendable {
     public var profileName: String?
     /// Keys remapped in the config file.
     public var keymap = Keymap()
+    /// Themes `:theme` can switch to (shipped and the user's own).
+    public var themeNames: [String] = []
     /// The profile says read only, whatever the key's role.
     public var profileReadOnly = false
     /// The environment the profile expects; a key of the other one blocks every decision.

@@ -26,6 +26,8 @@ public enum Command: Sendable, Hashable {
     case syncNow
     /// Put text on the terminal's clipboard (OSC 52): works over SSH, done by the UI thread.
     case copyToClipboard(String)
+    /// Load a theme and repaint with it (`:theme NAME`); the UI loop owns the terminal.
+    case switchTheme(String)
     /// After a refused decision: read the object again once the feed has it, and say who
     /// decided it.
     case explainConflict(OutboxEntry)

@@ -23,6 +23,10 @@ public final class Inbox: Sendable {
     }
 }
 
+struct ThemeSwitchUnavailable: Error, CustomStringConvertible {
+    var description: String { "Themes cannot be switched here" }
+}
+
 /// The UI loop. It runs on one thread, the only one that touches the terminal: read a key
 /// (briefly), apply every message through `Update`, run the effects, draw.
 public final class ConsoleRuntime {
@@ -91,12 +95,26 @@ public final class ConsoleRuntime {
         execute(Update.update(&state, message))
     }
 
+    public func setThemeNames(_ names: [String]) { state.themeNames = names }
+
+    /// Loads a theme by name into the terminal; set by whoever knows where themes live.
+    public var switchTheme: ((String) throws -> Void)?
+
     private func execute(_ commands: [Command]) {
         for command in commands {
-            if case .copyToClipboard(let text) = command {
+            switch command {
+            case .copyToClipboard(let text):
                 // The terminal belongs to this thread, so the escape goes out from here.
                 terminal.writeRaw(Clipboard.osc52(text))
-            } else {
+            case .switchTheme(let name):
+                do {
+                    guard let switchTheme else { throw ThemeSwitchUnavailable() }
+                    try switchTheme(name)
+                    state.flash = Flash(text: "Theme \(name)", level: .success, at: state.now)
+                } catch {
+                    state.flash = Flash(text: "\(error)", level: .error, at: state.now)
+                }
+            default:
                 runner.run(command)
             }
         }

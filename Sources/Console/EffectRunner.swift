@@ -18,7 +18,7 @@ public final class EffectRunner: Sendable {
 
     public func run(_ command: Command) {
         switch command {
-        case .quit, .copyToClipboard:
+        case .quit, .copyToClipboard, .switchTheme:
             return  // the UI loop carries these out itself
         case .syncNow:
             engine?.wake()
@@ -92,7 +92,7 @@ public final class EffectRunner: Sendable {
                         self.post(.conflictExplained(objectId: entry.objectId, text: text.text))
                     }
                 }
-            case .syncNow, .quit, .copyToClipboard:
+            case .syncNow, .quit, .copyToClipboard, .switchTheme:
                 break
             }
         } catch {

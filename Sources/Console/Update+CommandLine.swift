@@ -14,6 +14,15 @@ extension Update {
             state.commandInput = nil
             let name = input.text.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { return [] }
+            if name == "theme" || name.hasPrefix("theme ") {
+                let theme = name.dropFirst("theme".count).trimmingCharacters(in: .whitespaces)
+                guard !theme.isEmpty else {
+                    state.flash = Flash(text: "Usage: :theme NAME (\(state.themeNames.joined(separator: ", ")))",
+                                        level: .info, at: state.now)
+                    return []
+                }
+                return [.switchTheme(theme)]
+            }
             guard let spec = ActionRegistry.action(forCommand: name, on: state.pane) else {
                 let known = ActionRegistry.completions(of: "", on: state.pane, readOnly: state.isReadOnly)
                 state.flash = Flash(text: "Unknown command :\(name) — try \(known.prefix(8).joined(separator: ", "))",
@@ -22,7 +31,12 @@ extension Update {
             }
             return perform(&state, spec)
         case .tab:
-            let matches = ActionRegistry.completions(of: input.text, on: state.pane, readOnly: state.isReadOnly)
+            var matches = ActionRegistry.completions(of: input.text, on: state.pane, readOnly: state.isReadOnly)
+            if "theme".hasPrefix(input.text) { matches.append("theme") }
+            if input.text.hasPrefix("theme ") {
+                let prefix = String(input.text.dropFirst("theme ".count))
+                matches = state.themeNames.filter { $0.hasPrefix(prefix) }.map { "theme " + $0 }
+            }
             if matches.count == 1, let only = matches.first {
                 input.text = only
             } else if let common = commonPrefix(matches), common.count > input.text.count {

@@ -7,6 +7,7 @@ import RewardsContract
 import Settings
 import SyncEngine
 import Terminal
+import Theme
 
 struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +16,8 @@ struct ConsoleCommand: ParsableCommand {
 
     @OptionGroup var connection: ProfileOption
     @Flag(help: "No colours (also when NO_COLOR is set).") var monochrome = false
+    @Option(help: "Colour theme: default, light, high-contrast, monochrome, solarized-dark, gruvbox-dark, or your own.")
+    var theme: String?
 
     func run() throws {
         LogSetup.silent()
@@ -31,7 +34,7 @@ struct ConsoleCommand: ParsableCommand {
                                environmentHint: KeyID.environment(of: settings.credentials.keyId),
                                profileName: settings.profileName, profileReadOnly: settings.readOnly,
                                expectedEnvironment: settings.expectedEnvironment.map(Environment.init(rawValue:)),
-                               keymap: try keymap(settings.config))
+                               keymap: try keymap(settings.config), theme: theme ?? settings.theme)
     }
 }
 
@@ -48,10 +51,17 @@ func keymap(_ config: ConsoleConfig) throws -> Keymap {
 enum ConsoleSession {
     static func run(mirror: MirrorStore, engine: SyncEngine, monochrome: Bool, environmentHint: Environment?,
                     undoSeconds: Double = 5, profileName: String? = nil, profileReadOnly: Bool = false,
-                    expectedEnvironment: Environment? = nil, keymap: Keymap = Keymap()) throws {
+                    expectedEnvironment: Environment? = nil, keymap: Keymap = Keymap(), theme: String? = nil) throws {
+        let themes = ThemeLoader()
+        let palette: TerminalPalette
+        do {
+            palette = try themes.load(theme ?? "default").palette
+        } catch {
+            throw CommandError("\(error)")
+        }
         let terminal: NCursesTerminal
         do {
-            terminal = try NCursesTerminal(monochrome: monochrome)
+            terminal = try NCursesTerminal(palette: palette, monochrome: monochrome)
         } catch let error as TerminalError {
             throw CommandError("Cannot start the console: \(error)")
         }
@@ -61,6 +71,8 @@ enum ConsoleSession {
                                      environmentHint: environmentHint, undoSeconds: undoSeconds,
                                      profileName: profileName, profileReadOnly: profileReadOnly,
                                      expectedEnvironment: expectedEnvironment, keymap: keymap)
+        runtime.switchTheme = { name in terminal.apply(palette: try themes.load(name).palette) }
+        runtime.setThemeNames(themes.availableNames())
         let sync = Task.detached { await engine.run(events: { inbox.post(.sync($0)) }) }
         defer { sync.cancel() }
         let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP]) { number in

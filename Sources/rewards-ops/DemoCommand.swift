@@ -16,6 +16,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Seed of the generated data.") var seed: UInt64 = 1
     @Option(help: "Sandbox changes per second while the demo runs (0: none).") var activity: Int = 2
     @Flag(help: "No colours.") var monochrome = false
+    @Option(help: "Colour theme (see rewards-ops console --help).") var theme: String?
     @Option(help: "The key the console uses: ops (decides) or support (read only).") var role: String = "ops"
     @Option(help: "Seconds a decision waits in the outbox before it is sent (u undoes it meanwhile).")
     var undoSeconds: Double = 5
@@ -62,6 +63,6 @@ struct DemoCommand: ParsableCommand {
         }
         defer { traffic.cancel() }
         try ConsoleSession.run(mirror: mirror, engine: engine, monochrome: monochrome, environmentHint: .test,
-                               undoSeconds: undoSeconds)
+                               undoSeconds: undoSeconds, theme: theme)
     }
 }

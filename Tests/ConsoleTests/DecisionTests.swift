@@ -246,3 +246,19 @@ import Testing
         #expect(state.memberDetail?.ledgerStatus == .fetched)
     }
 }
+
+@Suite struct ThemeCommandTests {
+    @Test func themeCommandCompletesAndAsksTheLoopToSwitch() {
+        var state = Fixtures.state()
+        state.themeNames = ["default", "gruvbox-dark", "light"]
+        _ = Update.update(&state, .key(.char(":")))
+        for character in "theme gr" { _ = Update.update(&state, .key(.char(character))) }
+        _ = Update.update(&state, .key(.tab))
+        #expect(state.commandInput?.text == "theme gruvbox-dark")
+        #expect(Update.update(&state, .key(.enter)) == [.switchTheme("gruvbox-dark")])
+        _ = Update.update(&state, .key(.char(":")))
+        for character in "theme" { _ = Update.update(&state, .key(.char(character))) }
+        #expect(Update.update(&state, .key(.enter)).isEmpty)
+        #expect(state.flash?.text == "Usage: :theme NAME (default, gruvbox-dark, light)")
+    }
+}
