@@ -7,7 +7,7 @@ public enum ActionID: String, Sendable, CaseIterable, Hashable {
     case down, up, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case filter, approve, escalate, syncNow
     case openDetail, mark, undo
-    case cycleStatus, toggleDeleted, copyId
+    case cycleStatus, toggleDeleted, copyId, audit
     case errorsOpen, errorsBack, errorsSource, errorsRetryable, errorsStatus
 }
 
@@ -79,6 +79,8 @@ public enum ActionRegistry {
                    panes: [.members], mutates: false),
         ActionSpec(id: .copyId, keys: [.char("y")], keyLabel: "y", description: "copy the row's id (OSC 52)",
                    panes: nil, mutates: false),
+        ActionSpec(id: .audit, keys: [], keyLabel: ":audit", description: "the audit: every decision taken here and its result",
+                   panes: nil, mutates: false),
         ActionSpec(id: .openDetail, keys: [.enter], keyLabel: "Enter", description: "member detail: profile, balances, ledger",
                    panes: [.members, .reviews, .redemptions], mutates: false),
     ]
@@ -91,7 +93,7 @@ public enum ActionRegistry {
         .reviewsPane: ["queue", "reviews"], .errorsPane: ["errors"], .syncNow: ["sync"], .top: ["top"],
         .bottom: ["bottom"], .filter: ["filter"], .approve: ["approve"], .escalate: ["escalate"], .undo: ["undo"],
         .openDetail: ["detail"], .mark: ["mark"], .cycleStatus: ["status"], .toggleDeleted: ["deleted"],
-        .copyId: ["copy"],
+        .copyId: ["copy"], .audit: ["audit"],
         .errorsSource: ["source"], .errorsRetryable: ["retryable"], .errorsStatus: ["status"],
     ]
 

@@ -51,6 +51,8 @@ public struct AppState: Sendable {
     public var undoSeconds: Double = 5
     /// The member detail view, over the panes while open.
     public var memberDetail: MemberDetailState?
+    /// The audit overlay (`:audit`), newest first.
+    public var audit: [AuditEntry]?
     public var showHelp = false
     public var flash: Flash?
     public var needsRefresh = false

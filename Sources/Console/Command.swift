@@ -28,6 +28,7 @@ public enum Command: Sendable, Hashable {
     case copyToClipboard(String)
     /// Load a theme and repaint with it (`:theme NAME`); the UI loop owns the terminal.
     case switchTheme(String)
+    case loadAudit
     /// After a refused decision: read the object again once the feed has it, and say who
     /// decided it.
     case explainConflict(OutboxEntry)

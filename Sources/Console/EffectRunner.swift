@@ -55,7 +55,9 @@ public final class EffectRunner: Sendable {
                 var withdrawn: [OutboxEntry] = []
                 var alreadySent = 0
                 for seq in seqs {
-                    if try mirror.cancelOutboxEntry(seq: seq), let entry = try mirror.outboxEntry(seq: seq) {
+                    let entry = try engine.map { try $0.withdraw(seq: seq) }
+                        ?? (try mirror.cancelOutboxEntry(seq: seq) ? try mirror.outboxEntry(seq: seq) : nil)
+                    if let entry {
                         withdrawn.append(entry)
                     } else {
                         alreadySent += 1
@@ -77,6 +79,8 @@ public final class EffectRunner: Sendable {
                         self.post(.ledgerFetched(memberId: memberId, error: "\(error)"))
                     }
                 }
+            case .loadAudit:
+                post(.auditLoaded(try mirror.auditEntries(limit: 300)))
             case .explainConflict(let entry):
                 Task.detached { [self] in
                     // The feed is held open by long-poll, so the newer version is usually here

@@ -18,6 +18,7 @@ public enum Message: Sendable {
     case actionQueued(OutboxEntry)
     case undoFinished(withdrawn: [OutboxEntry], alreadySent: Int)
     case effectFailed(String)
+    case auditLoaded([AuditEntry])
     case conflictExplained(objectId: String, text: String)
     case memberDetailLoaded(memberId: String, detail: MemberDetail?)
     case ledgerFetched(memberId: String, error: String?)

@@ -55,6 +55,9 @@ public enum Update {
             state.flash = Flash(text: text, level: .warning, at: state.now)
             state.needsRefresh = true
             return []
+        case .auditLoaded(let entries):
+            state.audit = entries
+            return []
         case .effectFailed(let text):
             state.flash = Flash(text: text, level: .error, at: state.now)
             return state.awaitingMove == nil ? [] : replayTypeahead(&state)
@@ -84,6 +87,10 @@ public enum Update {
             return []
         }
         if state.dialog != nil { return handleDialogKey(&state, key) }
+        if state.audit != nil, [.escape, .char("q"), .enter].contains(key) {
+            state.audit = nil
+            return []
+        }
         if state.memberDetail != nil, let commands = handleDetailKey(&state, key) { return commands }
         if state.filterInput != nil { return handleFilterKey(&state, key) }
         if key == .resize { return [] }
@@ -149,6 +156,8 @@ public enum Update {
             return load(&state, .members, .top, .index(0))
         case .copyId:
             return copySelectedId(&state)
+        case .audit:
+            return [.loadAudit]
         case .undo:
             return undo(&state)
         case .errorsOpen, .errorsBack, .errorsSource, .errorsRetryable, .errorsStatus:

@@ -127,6 +127,16 @@ enum Schema {
                 END;
                 """)
         }
+        migrator.registerMigration("v4-audit") { db in
+            // Append-only: who decided what, when, and what came of it.
+            try db.execute(sql: """
+                CREATE TABLE audit (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, profile TEXT, keyId TEXT NOT NULL,
+                    subject TEXT NOT NULL, objectId TEXT NOT NULL, verb TEXT NOT NULL, note TEXT,
+                    result TEXT NOT NULL, code TEXT, requestId TEXT, idempotencyKey TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -14,8 +14,23 @@ extension SyncEngine {
                                              baseVersion: expectedVersion, note: note,
                                              idempotencyKey: IdempotencyKey.make(),
                                              sendAfter: Date().addingTimeInterval(delaySeconds))
+        audit(entry, result: "queued")
         wake()
         return entry
+    }
+
+    /// Withdraws a queued decision if it has not been sent, and says so in the audit.
+    public func withdraw(seq: Int64) throws -> OutboxEntry? {
+        guard try mirror.cancelOutboxEntry(seq: seq), let entry = try mirror.outboxEntry(seq: seq) else { return nil }
+        audit(entry, result: "withdrawn")
+        return entry
+    }
+
+    func audit(_ entry: OutboxEntry, result: String, code: String? = nil, requestId: String? = nil) {
+        try? mirror.appendAudit(AuditEntry(at: Date(), profile: profileName, keyId: client.credentials.keyId,
+                                           subject: entry.subject.rawValue, objectId: entry.objectId,
+                                           verb: entry.verb.rawValue, note: entry.note, result: result, code: code,
+                                           requestId: requestId, idempotencyKey: entry.idempotencyKey))
     }
 
     /// Sends queued entries in order. A retryable failure leaves the entry queued (and, with
@@ -39,6 +54,7 @@ extension SyncEngine {
                 case .redemption(let redemption): object = .redemption(redemption)
                 }
                 try mirror.markOutboxDelivered(seq: entry.seq, result: object, requestId: response.requestId)
+                audit(entry, result: "delivered", requestId: response.requestId)
                 if let done = try mirror.outboxEntry(seq: entry.seq) { events(.outboxDelivered(done)) }
             } catch let error as PlatformError {
                 events(.error(error))
@@ -49,6 +65,7 @@ extension SyncEngine {
                 } else {
                     try mirror.markOutboxFailed(seq: entry.seq, code: error.code, message: error.message,
                                                 requestId: error.requestId)
+                    audit(entry, result: "failed", code: error.code, requestId: error.requestId)
                     if let failed = try mirror.outboxEntry(seq: entry.seq) { events(.outboxFailed(failed)) }
                 }
             }

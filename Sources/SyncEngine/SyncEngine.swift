@@ -13,10 +13,13 @@ public final class SyncEngine: Sendable {
     let pageSize: Int
     let longPollSeconds: Int
     let logger: Logger
+    /// The profile named in audit entries.
+    public let profileName: String?
     private let woken = Mutex(false)
 
     public init(client: PlatformClient, mirror: MirrorStore, pageSize: Int = 1000, longPollSeconds: Int = 25,
-                logger: Logger = Logger(label: "rewards-ops.sync")) {
+                logger: Logger = Logger(label: "rewards-ops.sync"), profileName: String? = nil) {
+        self.profileName = profileName
         self.client = client
         self.mirror = mirror
         self.pageSize = pageSize

@@ -29,7 +29,7 @@ struct ConsoleCommand: ParsableCommand {
         }
         let mirror = try MirrorStore(path: settings.mirrorPath)
         let client = PlatformClient(credentials: settings.credentials, recorder: MirrorFailureRecorder(mirror: mirror))
-        let engine = SyncEngine(client: client, mirror: mirror)
+        let engine = SyncEngine(client: client, mirror: mirror, profileName: settings.profileName)
         try ConsoleSession.run(mirror: mirror, engine: engine, monochrome: monochrome,
                                environmentHint: KeyID.environment(of: settings.credentials.keyId),
                                profileName: settings.profileName, profileReadOnly: settings.readOnly,

@@ -17,7 +17,7 @@ struct RewardsOps: ParsableCommand {
               REWARDS_OPS_MIRROR       the mirror file (default: $XDG_DATA_HOME/rewards-ops/default.sqlite)
             `rewards-ops demo` needs none of them: it runs the console on a built-in sandbox.
             """,
-        subcommands: [ConsoleCommand.self, SyncCommand.self, ExportCommand.self, DoctorCommand.self, SandboxCommand.self,
+        subcommands: [ConsoleCommand.self, SyncCommand.self, ExportCommand.self, AuditCommand.self, DoctorCommand.self, SandboxCommand.self,
                       DemoCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -14,7 +14,9 @@ public enum RootView {
         TabBarView.render(state, into: &buffer)
         let tableY = 1
         let tableHeight = state.tableHeight + 1  // header plus rows
-        if let detail = state.memberDetail {
+        if let audit = state.audit {
+            AuditView.render(audit, state: state, into: &buffer, y: tableY, height: tableHeight)
+        } else if let detail = state.memberDetail {
             MemberDetailView.render(detail, state: state, into: &buffer, y: tableY, height: tableHeight)
         } else {
             switch state.pane {
