@@ -100,6 +100,10 @@ public final class PlatformClient: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
+        // Headers are logged whole on purpose at debug level: the log handlers redact the
+        // Authorization and signature values, and a test holds them to it.
+        logger.debug("request", metadata: ["method": "\(method.rawValue)", "path": "\(pathAndQuery)",
+                                           "attempt": "\(attempt)", "headers": "\(request.headers)"])
 
         func transport(_ message: String, requestId: String? = nil) -> Result<Response, AttemptFailure> {
             .failure(AttemptFailure(error: PlatformError(kind: .transport(message), method: method.rawValue,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Mirror
 import RewardsClient
 import Settings
@@ -8,6 +9,18 @@ import Settings
 struct ProfileOption: ParsableArguments {
     @Option(help: "A profile of the config file ($XDG_CONFIG_HOME/rewards-ops/config.toml); default: its default_profile.")
     var profile: String?
+    @Option(help: ArgumentHelp("Append a log to this file (mode 0600); Authorization, signatures and the secret are redacted.",
+                               valueName: "path"))
+    var logFile: String?
+    @Option(help: "Log level for --log-file: trace, debug, info, notice, warning, error.") var logLevel: String = "info"
+
+    var level: Logger.Level { Logger.Level(rawValue: logLevel) ?? .info }
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
 }
 
 /// The connection a subcommand uses. Secrets come from the environment or a 0600 file named

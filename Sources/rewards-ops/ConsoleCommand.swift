@@ -20,13 +20,13 @@ struct ConsoleCommand: ParsableCommand {
     var theme: String?
 
     func run() throws {
-        LogSetup.silent()
         let settings: ConnectionSettings
         do {
             settings = try ConnectionSettings.resolve(profile: connection.profile)
         } catch let error as ConfigError {
             throw error.asCommandError
         }
+        try LogSetup.silent(file: connection.logFile, level: connection.level, secrets: [settings.credentials.secret])
         let mirror = try MirrorStore(path: settings.mirrorPath)
         let client = PlatformClient(credentials: settings.credentials, recorder: MirrorFailureRecorder(mirror: mirror))
         let engine = SyncEngine(client: client, mirror: mirror, profileName: settings.profileName)

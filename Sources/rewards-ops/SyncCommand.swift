@@ -20,13 +20,14 @@ struct SyncCommand: ParsableCommand {
     }
 
     func run() throws {
-        LogSetup.standardError()
         let settings: ConnectionSettings
         do {
             settings = try ConnectionSettings.resolve(profile: connection.profile)
         } catch let error as ConfigError {
             throw error.asCommandError
         }
+        try LogSetup.standardError(file: connection.logFile, fileLevel: connection.level,
+                                   secrets: [settings.credentials.secret])
         let mirror = try MirrorStore(path: settings.mirrorPath)
         let client = PlatformClient(credentials: settings.credentials,
                                     policy: RetryPolicy(maxAttempts: retryBudget == 0 ? 1 : 12, budgetSeconds: retryBudget),

@@ -20,10 +20,10 @@ struct SyncProcess {
 
     /// Starts `rewards-ops sync [--once]` with the connection in its environment.
     static func start(baseURL: String, keyId: String, secret: String, mirror: String, once: Bool,
-                      log: URL, retryBudget: Double = 10) throws -> SyncProcess {
+                      log: URL, retryBudget: Double = 10, extraArguments: [String] = []) throws -> SyncProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binaryPath())
-        process.arguments = (once ? ["sync", "--once"] : ["sync"]) + ["--retry-budget", String(retryBudget)]
+        process.arguments = (once ? ["sync", "--once"] : ["sync"]) + ["--retry-budget", String(retryBudget)] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["REWARDS_OPS_BASE_URL"] = baseURL
         environment["REWARDS_OPS_KEY_ID"] = keyId
