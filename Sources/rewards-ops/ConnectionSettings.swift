@@ -16,6 +16,15 @@ struct ProfileOption: ParsableArguments {
 
     var level: Logger.Level { Logger.Level(rawValue: logLevel) ?? .info }
 
+    /// The connection this option names; a config problem ends the command with its message.
+    func settings() throws -> ConnectionSettings {
+        do {
+            return try ConnectionSettings.resolve(profile: profile)
+        } catch let error as ConfigError {
+            throw error.asCommandError
+        }
+    }
+
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")

@@ -20,12 +20,7 @@ struct ConsoleCommand: ParsableCommand {
     var theme: String?
 
     func run() throws {
-        let settings: ConnectionSettings
-        do {
-            settings = try ConnectionSettings.resolve(profile: connection.profile)
-        } catch let error as ConfigError {
-            throw error.asCommandError
-        }
+        let settings = try connection.settings()
         try LogSetup.silent(file: connection.logFile, level: connection.level, secrets: [settings.credentials.secret])
         let mirror = try MirrorStore(path: settings.mirrorPath)
         let client = PlatformClient(credentials: settings.credentials, recorder: MirrorFailureRecorder(mirror: mirror))

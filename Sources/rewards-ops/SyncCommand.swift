@@ -20,12 +20,7 @@ struct SyncCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings: ConnectionSettings
-        do {
-            settings = try ConnectionSettings.resolve(profile: connection.profile)
-        } catch let error as ConfigError {
-            throw error.asCommandError
-        }
+        let settings = try connection.settings()
         try LogSetup.standardError(file: connection.logFile, fileLevel: connection.level,
                                    secrets: [settings.credentials.secret])
         let mirror = try MirrorStore(path: settings.mirrorPath)
