@@ -287,6 +287,8 @@ public enum Update {
                 state.flash = Flash(text: "\(changes.newOpenReviews) new \(noun) in the queue", level: .info, at: state.now)
             }
             return []
+        case .bootstrapPage:
+            return []
         case .bootstrapped:
             state.needsRefresh = true
             return PaneID.allCases.filter { $0 != state.pane }.flatMap { refresh(&state, $0) }

@@ -40,3 +40,16 @@ extension MirrorStore {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tombstones") ?? 0 }
     }
 }
+
+extension MirrorStore {
+    /// Rows per list kind (`member`, `redemption`, `review`, `request_log`), soft-deleted included.
+    public func rowCounts() throws -> [String: Int] {
+        try pool.read { db in
+            var counts: [String: Int] = [:]
+            for kind in ObjectKind.allCases {
+                counts[kind.rawValue] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(kind.table)") ?? 0
+            }
+            return counts
+        }
+    }
+}

@@ -44,6 +44,7 @@ extension SyncEngine {
                                           isLast: !page.hasMore)
             rows += page.rows.count
             events(.status(.bootstrapping(kind: kind.rawValue, rows: rows)))
+            events(.bootstrapPage(kind: kind.rawValue, rows: rows, lastId: page.rows.last?.id))
             if !page.hasMore { return rows }
             cursor = page.nextCursor
             lastId = page.rows.last?.id ?? lastId

@@ -19,6 +19,9 @@ public enum SyncEvent: Sendable {
     case status(SyncStatus)
     case applied(AppliedChanges)
     case bootstrapped(rows: Int)
+    /// A bootstrap page landed: the list, rows so far, and the last id read (lists come in id
+    /// order, so where that id falls in the id space estimates how far the list has got).
+    case bootstrapPage(kind: String, rows: Int, lastId: String?)
     case outboxDelivered(OutboxEntry)
     case outboxFailed(OutboxEntry)
     case error(PlatformError)

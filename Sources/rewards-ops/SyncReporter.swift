@@ -16,19 +16,28 @@ final class SyncReporter: Sendable {
         var lastDraw = Date.distantPast
         var lastPlainRows = 0
         var lineOpen = false
+        var phaseStarted: Date?
     }
 
     private let interactive: Bool
+    /// Rows the mirror already held per list before this sync: a resumed or repeated
+    /// bootstrap expects about as many.
+    private let expectedRows: [String: Int]
     private let progress = Mutex(Progress())
 
-    init(interactive: Bool) { self.interactive = interactive }
+    init(interactive: Bool, expectedRows: [String: Int] = [:]) {
+        self.interactive = interactive
+        self.expectedRows = expectedRows
+    }
 
     func handle(_ event: SyncEvent) {
         switch event {
         case .identity(let me):
             line("key \(me.keyId): club \(me.clubId) (\(me.clubName)), \(me.environment.rawValue), role \(me.role.rawValue)")
-        case .status(.bootstrapping(let kind, let rows)):
-            advance(phase: "bootstrap \(kind)s", phaseRows: rows)
+        case .status(.bootstrapping):
+            break  // the page event below carries the same count and where the list has got to
+        case .bootstrapPage(let kind, let rows, let lastId):
+            advance(phase: "bootstrap \(kind)s", phaseRows: rows, expected: expectedRows[kind])
         case .applied(let changes):
             progress.withLock { $0.rows += changes.total }
             advance(phase: "following the feed", phaseRows: nil)
@@ -55,12 +64,13 @@ final class SyncReporter: Sendable {
 
     func finish(_ text: String) { line(text) }
 
-    private func advance(phase: String, phaseRows: Int?) {
+    private func advance(phase: String, phaseRows: Int?, expected: Int? = nil) {
         let now = Date()
         let text: String? = progress.withLock { state in
             if state.phase != phase {
                 state.phase = phase
                 state.phaseRows = 0
+                state.phaseStarted = now
             }
             if let phaseRows {
                 state.rows += max(0, phaseRows - state.phaseRows)
@@ -68,7 +78,16 @@ final class SyncReporter: Sendable {
             }
             let elapsed = max(0.001, now.timeIntervalSince(state.started))
             let rate = Int(Double(state.rows) / elapsed)
-            let summary = "\(phase): \(state.rows) rows, \(rate) rows/s, \(Int(elapsed)) s"
+            var summary = "\(phase): \(state.rows) rows, \(rate) rows/s, \(Int(elapsed)) s"
+            // The contract gives no totals; the mirror's own count from an earlier sync (a
+            // resumed or repeated bootstrap) is the only honest estimate, so the ETA shows then.
+            if let expected, let done = phaseRows, expected > done, done > 0 {
+                let phaseElapsed = max(0.001, now.timeIntervalSince(state.phaseStarted ?? now))
+                let eta = Int((phaseElapsed * Double(expected - done) / Double(done)).rounded())
+                summary += " · ~\(expected) expected, ETA \(eta) s"
+            } else if phaseRows != nil {
+                summary += " · ETA unknown (no total yet)"
+            }
             if interactive {
                 guard now.timeIntervalSince(state.lastDraw) >= 0.1 else { return nil }
                 state.lastDraw = now
@@ -90,3 +109,4 @@ final class SyncReporter: Sendable {
         FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
     }
 }
+
