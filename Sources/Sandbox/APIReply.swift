@@ -7,6 +7,7 @@ struct APIReply: Sendable {
     var status: Int
     var body: [UInt8]
     var replayed = false
+    var retryAfter: Int?
 
     /// `{"ok":true,"data":<json>}`, the data being stored JSON text.
     static func object(_ json: String) -> APIReply {
@@ -34,10 +35,11 @@ struct APIReply: Sendable {
     static func error(_ error: APIError) -> APIReply {
         let inner = (try? JSONText.encode(error.body, with: JSONText.makeEncoder()))
             ?? "{\"code\":\"internal_error\",\"message\":\"The error could not be encoded.\",\"retryable\":true}"
-        return APIReply(status: error.status, body: Array("{\"ok\":false,\"error\":\(inner)}".utf8))
+        return APIReply(status: error.status, body: Array("{\"ok\":false,\"error\":\(inner)}".utf8),
+                        retryAfter: error.retryAfter)
     }
 
-    func response(requestId: String, retryAfter: Int? = nil) -> Response {
+    func response(requestId: String) -> Response {
         var headers = HTTPFields()
         headers[HTTPHeaders.contentType] = "application/json"
         headers[HTTPHeaders.requestID] = requestId

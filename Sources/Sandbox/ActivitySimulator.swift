@@ -63,12 +63,13 @@ private struct World {
         case .memberEarn:
             guard var member = try pick(Member.self, where: "deleted = 0", using: &rng) else { return false }
             let points = Int.random(in: 10...3000, using: &rng)
-            try transaction.post(LedgerEntry(id: try transaction.nextId(.ledger), memberId: member.id, kind: .earn,
-                                             points: points, externalTransactionId: try transaction.nextId(.transaction),
-                                             createdAt: stamp))
-            member.pointsAvailable += points
-            member.pointsLifetime += points
-            try transaction.save(&member)
+            let transactionId = try transaction.nextId(.transaction)
+            let entry = try transaction.post(.earn, points: points, to: &member, externalTransactionId: transactionId)
+            // Recorded as a settled transaction would be, so the club can reverse it later.
+            try EarnRecords.insert(db, EarnRecord(externalTransactionId: transactionId, memberId: member.id,
+                                                  points: points, amountMinor: points * 10, currency: currency,
+                                                  reversed: false, createdAtMicros: Microseconds.of(transaction.now),
+                                                  ledgerId: entry.id))
         case .memberSoftDelete:
             guard var member = try pick(Member.self, where: "deleted = 0", using: &rng) else { return false }
             member.status = .deleted
@@ -80,10 +81,7 @@ private struct World {
                 """, using: &rng) else { return false }
             let points = min(member.pointsAvailable, Int.random(in: 100...4000, using: &rng)) / 100 * 100
             let id = try transaction.nextId(.redemption)
-            try transaction.post(LedgerEntry(id: try transaction.nextId(.ledger), memberId: member.id, kind: .redemption,
-                                             points: -points, redemptionId: id, createdAt: stamp))
-            member.pointsAvailable -= points
-            try transaction.save(&member)
+            try transaction.post(.redemption, points: -points, to: &member, redemptionId: id)
             try transaction.insert(Redemption(id: id, version: 1, createdAt: stamp, updatedAt: stamp, memberId: member.id,
                                               points: points, cashValueMinor: points, currency: currency,
                                               status: rng.chance(0.6) ? .pendingApproval : .reserved, payoutAttempts: 0))
@@ -103,8 +101,9 @@ private struct World {
             }
             try transaction.save(&redemption)
             if redemption.status == .payoutFailed, redemption.payoutAttempts == 3 {
-                try openReview(kind: .payout, memberId: redemption.memberId, subjectRef: redemption.id,
-                               points: redemption.points, amountMinor: redemption.cashValueMinor, using: &rng)
+                try ReviewQueue.open(kind: .payout, memberId: redemption.memberId, subjectRef: redemption.id,
+                                     pointsRequested: redemption.points, amountMinor: redemption.cashValueMinor,
+                                     in: transaction)
             }
         case .newReview:
             guard let member = try pick(Member.self, where: "deleted = 0", using: &rng) else { return false }
@@ -113,38 +112,18 @@ private struct World {
                 WHERE memberId = ? AND json_extract(json, '$.kind') = 'earn' LIMIT 1
                 """, arguments: [member.id])
             let requested = member.pointsAvailable + Int.random(in: 1...2000, using: &rng)
-            try openReview(kind: .reversal, memberId: member.id, subjectRef: earn ?? (try transaction.nextId(.transaction)),
-                           points: requested, amountMinor: requested * 10, using: &rng)
+            try ReviewQueue.open(kind: .reversal, memberId: member.id,
+                                 subjectRef: earn ?? (try transaction.nextId(.transaction)), pointsRequested: requested,
+                                 amountMinor: requested * 10, in: transaction)
         case .newRequestLog:
             let memberId = try pick(Member.self, where: "1", using: &rng)?.id ?? "mem_unknown"
             try transaction.insert(RequestLogFactory.make(id: try transaction.nextId(.requestLog), at: transaction.now,
                                                           fractionalDigits: 3, memberId: memberId, using: &rng))
         case .memberPurge:
             guard let member = try pick(Member.self, where: "1", using: &rng) else { return false }
-            // A purge deletes what hangs off the member first (contract §11).
-            for id in try String.fetchAll(db, sql: "SELECT id FROM redemptions WHERE memberId = ? ORDER BY id",
-                                          arguments: [member.id]) {
-                try transaction.purge(Redemption.self, id: id)
-            }
-            for id in try String.fetchAll(db, sql: "SELECT id FROM reviews WHERE memberId = ? ORDER BY id",
-                                          arguments: [member.id]) {
-                try transaction.purge(Review.self, id: id)
-            }
-            try db.execute(sql: "DELETE FROM ledger WHERE memberId = ?", arguments: [member.id])
-            try transaction.purge(Member.self, id: member.id)
+            try Erasure.purgeMember(member.id, in: transaction)
         }
         return true
-    }
-
-    private func openReview(kind: ReviewKind, memberId: String, subjectRef: String, points: Int, amountMinor: Int,
-                            using rng: inout SeededGenerator) throws {
-        let available = try Int.fetchOne(db, sql: "SELECT json_extract(json, '$.pointsAvailable') FROM members WHERE id = ?",
-                                          arguments: [memberId]) ?? 0
-        try transaction.insert(Review(
-            id: try transaction.nextId(.review), version: 1, createdAt: stamp, updatedAt: stamp, kind: kind,
-            reasonCode: kind == .reversal ? ErrorCode.manualReviewRequired.rawValue : "repeated_payout_failure",
-            memberId: memberId, subjectRef: subjectRef, pointsRequested: points, pointsAvailable: available,
-            amountMinor: amountMinor, currency: currency, status: .open, escalationLevel: 0))
     }
 
     /// A random row matching the condition: the first id at or after a random one, wrapping.

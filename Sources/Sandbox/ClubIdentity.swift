@@ -1,4 +1,5 @@
-/// The one club (tenant) a sandbox serves, derived from the seed.
+/// A club (tenant) a sandbox knows, derived from the seed: the one it serves, and another one
+/// whose keys exist so that clients can test cross-club rejections.
 struct ClubIdentity: Sendable {
     let clubId: String
     let clubName: String
@@ -10,5 +11,17 @@ struct ClubIdentity: Sendable {
                      "Golden Gate Loyalty", "Medina Market Club"]
         clubName = names[Int(Mix64.mix(seed) % UInt64(names.count))]
         currency = "EUR"
+    }
+
+    /// The other club: another seed, and never the same id as the served club.
+    static func other(seed: UInt64) -> ClubIdentity {
+        let served = ClubIdentity(seed: seed)
+        var salt = Mix64.hash("other-club")
+        var other = ClubIdentity(seed: seed ^ salt)
+        while other.clubId == served.clubId {
+            salt = Mix64.mix(salt)
+            other = ClubIdentity(seed: seed ^ salt)
+        }
+        return other
     }
 }

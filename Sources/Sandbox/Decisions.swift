@@ -21,13 +21,16 @@ enum Decisions {
         guard review.status != .approved else { throw alreadyDecided("The review is already approved.") }
 
         // Side effects first, so the feed shows the consequence before the decision that caused it.
-        if review.kind == .reversal, var member = try transaction.load(Member.self, id: review.memberId) {
+        let earn = try EarnRecords.find(transaction.db, externalTransactionId: review.subjectRef)
+        if review.kind == .reversal, earn?.reversed != true,
+           var member = try transaction.load(Member.self, id: review.memberId) {
             // Ops accepted the reversal in full, even past the member's balance.
-            try transaction.post(LedgerEntry(id: try transaction.nextId(.ledger), memberId: member.id, kind: .reversal,
-                                             points: -review.pointsRequested,
-                                             externalTransactionId: review.subjectRef, createdAt: transaction.stamp))
-            member.pointsAvailable -= review.pointsRequested
-            try transaction.save(&member)
+            try transaction.post(.reversal, points: -review.pointsRequested, to: &member,
+                                 externalTransactionId: review.subjectRef)
+            if earn != nil {
+                try EarnRecords.markReversed(transaction.db, externalTransactionId: review.subjectRef)
+                try transaction.updateSettings { $0.pointsPool += review.pointsRequested }
+            }
         }
         if review.kind == .payout, var redemption = try transaction.load(Redemption.self, id: review.subjectRef),
            redemption.status == .payoutFailed || redemption.status == .escalated {
@@ -39,7 +42,7 @@ enum Decisions {
         review.decidedAt = transaction.stamp
         if let note = body.note { review.note = note }
         try transaction.save(&review)
-        return try JSONText.encode(review, with: transaction.encoder)
+        return try review.encodedJSON(with: transaction.encoder)
     }
 
     static func escalateReview(id: String, body: ActionBody, in transaction: StoreTransaction) throws -> String {
@@ -50,7 +53,7 @@ enum Decisions {
         review.escalationLevel += 1
         review.note = body.note
         try transaction.save(&review)
-        return try JSONText.encode(review, with: transaction.encoder)
+        return try review.encodedJSON(with: transaction.encoder)
     }
 
     static func approveRedemption(id: String, body: ActionBody, in transaction: StoreTransaction) throws -> String {
@@ -63,9 +66,22 @@ enum Decisions {
             throw APIError(.missingPayoutReference, "The member does not yet have payout details ready.",
                            details: .object(["memberId": .string(member.id)]))
         }
+        let settings = try transaction.settings()
+        guard redemption.cashValueMinor >= settings.minimumRedemptionMinor else {
+            throw APIError(.minimumRedemption, "The cash value is below the platform minimum.",
+                           details: .object(["cashValueMinor": .int(Int64(redemption.cashValueMinor)),
+                                             "minimumMinor": .int(Int64(settings.minimumRedemptionMinor))]))
+        }
+        // An escalation from `reserved` or `payout_failed` still holds its cash; others need it now.
+        let needsCash = try !CashHolds.holds(redemption.id, in: transaction)
+        if needsCash, redemption.cashValueMinor > settings.cashCapacityMinor {
+            throw APIError(.insufficientPartnerCashCapacity, "The club does not have enough funded cash capacity.",
+                           details: .object(["cashValueMinor": .int(Int64(redemption.cashValueMinor))]))
+        }
         redemption.status = .reserved
         try transaction.save(&redemption)
-        return try JSONText.encode(redemption, with: transaction.encoder)
+        if needsCash { try CashHolds.hold(redemption.id, amountMinor: redemption.cashValueMinor, in: transaction) }
+        return try redemption.encodedJSON(with: transaction.encoder)
     }
 
     static func escalateRedemption(id: String, body: ActionBody, in transaction: StoreTransaction) throws -> String {
@@ -76,7 +92,7 @@ enum Decisions {
         }
         redemption.status = .escalated
         try transaction.save(&redemption)
-        return try JSONText.encode(redemption, with: transaction.encoder)
+        return try redemption.encodedJSON(with: transaction.encoder)
     }
 
     private static func loadReview(_ id: String, expectedVersion: Int, in transaction: StoreTransaction) throws -> Review {

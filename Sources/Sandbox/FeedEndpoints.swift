@@ -13,7 +13,7 @@ struct FeedEndpoints: Sendable {
         return try .encoded(FeedHead(cursor: Cursors.feedCursor(epoch: store.epoch, seq: position.head)))
     }
 
-    func changes(_ query: QueryParameters) async throws -> APIReply {
+    func changes(_ query: QueryParameters, faults: FaultDecision = .none) async throws -> APIReply {
         guard let after = try query.single("after") else {
             throw APIError.invalidRequest("'after' is required; start from GET /v1/changes/head.")
         }
@@ -23,15 +23,52 @@ struct FeedEndpoints: Sendable {
         let position = try Cursors.feedPosition(of: after)
         guard position.epoch == store.epoch else { throw expired }
 
+        // Room for the injected entries, so that a page never holds more than `limit`.
+        let injected = (faults.duplicateFeedEntry ? 1 : 0) + (faults.reorderFeedEntry ? 1 : 0)
+        let fetch = limit > injected ? limit - injected : limit
         let deadline = ContinuousClock.now.advanced(by: .seconds(wait))
-        var slice = try await checked(store.changes(after: position.seq, limit: limit), seq: position.seq)
+        var slice = try await checked(store.changes(after: position.seq, limit: fetch), seq: position.seq)
         while slice.entries.isEmpty, ContinuousClock.now < deadline {
             let open = await store.signal.wait(beyond: position.seq, until: deadline)
-            slice = try await checked(store.changes(after: position.seq, limit: limit), seq: position.seq)
+            slice = try await checked(store.changes(after: position.seq, limit: fetch), seq: position.seq)
             if !open { break }
         }
         let next = slice.lastSeq.map { Cursors.feedCursor(epoch: store.epoch, seq: $0) } ?? after
-        return .list(slice.entries, nextCursor: next, hasMore: slice.hasMore)
+        var entries = slice.entries
+        if fetch < limit { entries = try await inject(faults, into: slice) }
+        return .list(entries, nextCursor: next, hasMore: slice.hasMore)
+    }
+
+    /// Feed faults (contract §7 allows both): an entry repeated right after itself, and an
+    /// object's previous version placed right after its newer one. Neither ever puts an upsert
+    /// after a delete of the same id, which the contract rules out.
+    private func inject(_ faults: FaultDecision, into slice: FeedSlice) async throws -> [String] {
+        guard !slice.entries.isEmpty else { return slice.entries }
+        let count = UInt64(slice.entries.count)
+        // Entries to add right after the entry at each index.
+        var after: [Int: [String]] = [:]
+        if faults.duplicateFeedEntry {
+            let index = Int(faults.position % count)
+            after[index, default: []].append(slice.entries[index])
+        }
+        if faults.reorderFeedEntry {
+            let start = Int((faults.position >> 32) % count)
+            // A few tries: an entry's earlier version may have left the history already.
+            for step in 0..<min(slice.keys.count, 20) {
+                let index = (start + step) % slice.keys.count
+                let key = slice.keys[index]
+                guard key.isUpsert, let older = try await store.previousChange(id: key.id, before: key.seq) else { continue }
+                after[index, default: []].append(older)
+                break
+            }
+        }
+        var entries: [String] = []
+        entries.reserveCapacity(slice.entries.count + 2)
+        for (index, entry) in slice.entries.enumerated() {
+            entries.append(entry)
+            entries += after[index] ?? []
+        }
+        return entries
     }
 
     private func checked(_ slice: FeedSlice, seq: Int64) throws -> FeedSlice {

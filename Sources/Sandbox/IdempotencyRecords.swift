@@ -33,6 +33,13 @@ enum IdempotencyRecords {
                       body: Array(body))
     }
 
+    /// Deletes the records older than 24 hours; the server calls it now and then, so that a
+    /// long run with steady traffic keeps a day of records, not every record ever made.
+    static func sweep(_ db: Database, now: Date) throws {
+        try db.execute(sql: "DELETE FROM idempotency WHERE createdAt < ?",
+                       arguments: [now.timeIntervalSince1970 - lifetime])
+    }
+
     static func save(_ db: Database, clubId: String, key: String, record: Record, now: Date) throws {
         try db.execute(sql: """
             INSERT OR REPLACE INTO idempotency(clubId, key, method, path, bodyHash, status, body, createdAt)

@@ -70,9 +70,12 @@ struct InitialDataGenerator: Sendable {
             if kind == .earn { lifetime += points; earns.append(entry) }
         }
         func earn(_ points: Int, _ rng: inout SeededGenerator) {
-            // The earn's transaction id shares its ledger entry's slot, which keeps both unique.
-            guard let slot = ledgerSlots.upcoming else { return }
-            post(.earn, points, transaction: ids.id(.transaction, index: slot), &rng)
+            // The transaction id names its member and slot: unique, and `EarnRecords` finds a
+            // generated earn through its member's ledger rather than through millions of rows
+            // written at start-up.
+            guard ledgerSlots.upcoming != nil else { return }
+            post(.earn, points, transaction: EarnRecords.generatedTransactionId(memberSuffix: suffix,
+                                                                                slot: ledgerSlots.used), &rng)
         }
 
         for _ in 0..<Int.random(in: 1...5, using: &rng) { earn(Int.random(in: 50...5000, using: &rng), &rng) }

@@ -1,8 +1,9 @@
+import Foundation
 import GRDB
 
 /// Small named values of the store: feed position, id counters, what generated the data.
 enum MetaKey: Sendable {
-    case format, seed, members, epoch, headSeq, droppedThrough
+    case format, seed, members, epoch, headSeq, droppedThrough, club
     case counter(ObjectKind)
 
     var name: String {
@@ -13,6 +14,7 @@ enum MetaKey: Sendable {
         case .epoch: return "epoch"
         case .headSeq: return "headSeq"
         case .droppedThrough: return "droppedThrough"
+        case .club: return "club"
         case .counter(let kind): return "next." + kind.rawValue
         }
     }
@@ -34,5 +36,14 @@ enum MetaValues {
 
     static func set(_ db: Database, _ key: MetaKey, _ value: Int64) throws {
         try set(db, key, String(value))
+    }
+
+    static func clubSettings(_ db: Database) throws -> ClubSettings {
+        guard let text = try string(db, .club) else { return ClubSettings() }
+        return try JSONDecoder().decode(ClubSettings.self, from: Data(text.utf8))
+    }
+
+    static func setClubSettings(_ db: Database, _ settings: ClubSettings) throws {
+        try set(db, .club, JSONText.encode(settings, with: JSONText.makeEncoder()))
     }
 }

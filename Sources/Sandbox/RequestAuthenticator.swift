@@ -8,6 +8,8 @@ import RewardsContract
 struct RequestAuthenticator: Sendable {
     let keyRing: KeyRing
     let environment: RewardsContract.Environment
+    /// The served club.
+    let clubId: String
     /// |server time − timestamp| may be exactly this and pass.
     static let allowedSkew: Int64 = 300
 
@@ -55,6 +57,14 @@ struct RequestAuthenticator: Sendable {
             throw APIError(.invalidSignature, "Request signature could not be verified")
         }
         return key
+    }
+
+    /// Whether the request names a key of the served club in this environment, signed or not:
+    /// such a request is one of this club's calls, and its failures belong in its request log.
+    func isThisClubsKey(_ headers: HTTPFields) -> Bool {
+        guard let authorization = headers[HTTPHeaders.authorization], authorization.hasPrefix("Bearer "),
+              let key = keyRing.key(id: String(authorization.dropFirst(7))) else { return false }
+        return key.clubId == clubId && key.environment == environment
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {

@@ -2,15 +2,20 @@ import Foundation
 import Hummingbird
 import RewardsContract
 
-/// One request from bytes to reply: auth, then route, then the endpoint (contract §11's order).
+/// One request from bytes to reply, in contract §11's order: auth (§2), rate limit, route, then
+/// the endpoint (whose POSTs continue with role, idempotency, body, 404, 409, 422).
 struct SandboxAPI: Sendable {
     let authenticator: RequestAuthenticator
+    let club: ClubIdentity
     let reads: ReadEndpoints
     let feed: FeedEndpoints
     let actions: ActionEndpoint
+    let integrations: IntegrationEndpoints
+    let foreign: ForeignClubEndpoints
+    let rateLimiter: RateLimiter
     static let maximumBodySize = 1 << 20
 
-    func reply(to request: inout Request) async throws -> APIReply {
+    func reply(to request: inout Request, faults: FaultDecision) async throws -> APIReply {
         let target = request.head.path ?? ""
         let body: [UInt8]
         do {
@@ -28,9 +33,21 @@ struct SandboxAPI: Sendable {
         if query.values("clubId").contains(where: { $0 != key.clubId }) {
             throw APIError(.unauthorized, "clubId does not match the key's club.")
         }
+
+        // Authenticated: only now does the request count against its key (§11).
+        if case .rateLimited(let seconds) = faults.early {
+            rateLimiter.block(keyId: key.id, seconds: seconds)
+            throw APIError.rateLimited(retryAfter: seconds)
+        }
+        if let seconds = rateLimiter.admit(keyId: key.id) { throw APIError.rateLimited(retryAfter: seconds) }
+
         let route = try Route(method: request.method, path: path)
         let allowed = route.allowedQuery
         try query.requireOnly(allowed.names, repeatable: allowed.repeatable)
+        let call = PostCall(method: method, path: String(path), headers: request.headers, body: body, key: key)
+        guard key.clubId == club.clubId else {
+            return try await foreign.reply(route, query: query, key: key, call: call)
+        }
 
         switch route {
         case .me: return try reads.me(key: key)
@@ -41,31 +58,14 @@ struct SandboxAPI: Sendable {
         case .reviews: return try await reads.reviews(query)
         case .requestLogs: return try await reads.requestLogs(query)
         case .changesHead: return try await feed.head()
-        case .changes: return try await feed.changes(query)
+        case .changes: return try await feed.changes(query, faults: faults)
         case .action(let subject, let id, let verb):
-            return try await actions.handle(.init(subject: subject, id: id, verb: verb, method: method,
-                                                  path: String(path), headers: request.headers, body: body), key: key)
+            return try await actions.handle(call, subject: subject, id: id, verb: verb)
+        default:
+            guard let reply = try await integrations.handle(route, call) else {
+                throw APIError.invalidRequest("Unknown endpoint: \(method) \(path)")
+            }
+            return reply
         }
-    }
-}
-
-/// Hummingbird's entry point: every response gets a fresh `X-Request-ID` and JSON content
-/// type (Hummingbird adds `Date`); any failure becomes the contract's error envelope.
-struct SandboxResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
-    let api: SandboxAPI
-
-    func respond(to request: Request, context: Context) async throws -> Response {
-        let requestId = RequestID.make()
-        var request = request
-        let reply: APIReply
-        do {
-            reply = try await api.reply(to: &request)
-        } catch let error as APIError {
-            reply = .error(error)
-        } catch {
-            reply = .error(APIError(.internalError, "An unexpected error occurred."))
-        }
-        return reply.response(requestId: requestId)
     }
 }

@@ -13,10 +13,19 @@ public struct SandboxOptions: Sendable {
     /// Feed entries kept; older ones are dropped and cursors before them get 410 `cursor_expired`.
     /// Set it small to exercise a client's re-bootstrap.
     public var feedHistoryLimit: Int
+    /// Requests per second each key may make (contract §9); nil is no limit.
+    public var rateLimit: Int?
+    /// Integration calls per second the traffic generator makes over HTTP (§10); 0 is none.
+    public var traffic: Int
+    /// Faults injected into HTTP answers; change them later with `SandboxServer.setFaults(_:)`.
+    public var faults: FaultSettings
+    /// The club's settings when the state is generated; a reopened state file keeps its own.
+    public var club: ClubSettings
 
     public init(host: String = "127.0.0.1", port: Int = 0, members: Int = 200, seed: UInt64 = 1,
                 environment: RewardsContract.Environment = .test, statePath: String? = nil,
-                feedHistoryLimit: Int = 100_000) {
+                feedHistoryLimit: Int = 100_000, rateLimit: Int? = nil, traffic: Int = 0,
+                faults: FaultSettings = .none, club: ClubSettings = ClubSettings()) {
         self.host = host
         self.port = port
         self.members = members
@@ -24,5 +33,9 @@ public struct SandboxOptions: Sendable {
         self.environment = environment
         self.statePath = statePath
         self.feedHistoryLimit = feedHistoryLimit
+        self.rateLimit = rateLimit
+        self.traffic = traffic
+        self.faults = faults
+        self.club = club
     }
 }

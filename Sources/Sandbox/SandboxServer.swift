@@ -16,9 +16,13 @@ public final class SandboxServer: Sendable {
     private let store: SandboxStore
     private let serviceGroup: ServiceGroup
     private let running: Task<Void, Never>
+    private let faultInjector: FaultInjector
+    private let rateLimiter: RateLimiter
+    private let traffic: TrafficGenerator
 
     private init(baseURL: String, port: Int, environment: RewardsContract.Environment, clubId: String, keys: SandboxKeys,
-                 store: SandboxStore, serviceGroup: ServiceGroup, running: Task<Void, Never>) {
+                 store: SandboxStore, serviceGroup: ServiceGroup, running: Task<Void, Never>,
+                 faultInjector: FaultInjector, rateLimiter: RateLimiter, traffic: TrafficGenerator) {
         self.baseURL = baseURL
         self.port = port
         self.environment = environment
@@ -27,29 +31,41 @@ public final class SandboxServer: Sendable {
         self.store = store
         self.serviceGroup = serviceGroup
         self.running = running
+        self.faultInjector = faultInjector
+        self.rateLimiter = rateLimiter
+        self.traffic = traffic
     }
 
     /// Generates (or reopens) the data, binds, and returns once the server accepts connections.
     public static func start(_ options: SandboxOptions) async throws -> SandboxServer {
         let now = Date()
         let club = ClubIdentity(seed: options.seed)
-        let keyRing = KeyRing(seed: options.seed, clubId: club.clubId)
+        let otherClub = ClubIdentity.other(seed: options.seed)
+        let keyRing = KeyRing(seed: options.seed, clubId: club.clubId, otherClubId: otherClub.clubId)
         guard let keys = keyRing.publicKeys(for: options.environment),
               let decider = keyRing.key(environment: options.environment, role: .ops) else {
             throw SandboxError.unsupportedEnvironment(options.environment.rawValue)
         }
         let store = try await SandboxStore.open(options: options, club: club, deciderKeyId: decider.id, now: now)
+        let faultInjector = FaultInjector(options.faults)
+        let rateLimiter = RateLimiter(perSecond: options.rateLimit)
+        let pipeline = PostPipeline(store: store)
         let api = SandboxAPI(
-            authenticator: RequestAuthenticator(keyRing: keyRing, environment: options.environment),
+            authenticator: RequestAuthenticator(keyRing: keyRing, environment: options.environment, clubId: club.clubId),
+            club: club,
             reads: ReadEndpoints(store: store, club: club, environment: options.environment),
             feed: FeedEndpoints(store: store),
-            actions: ActionEndpoint(store: store))
+            actions: ActionEndpoint(pipeline: pipeline),
+            integrations: IntegrationEndpoints(pipeline: pipeline),
+            foreign: ForeignClubEndpoints(club: otherClub, environment: options.environment,
+                                          epoch: store.epoch + "-" + otherClub.clubId, signal: store.signal),
+            rateLimiter: rateLimiter)
 
         // Silent by default: a console drawing on the terminal must not get log lines in it.
         let logger = Logger(label: "rewards-ops.sandbox") { _ in SwiftLogNoOpLogHandler() }
         let (bound, boundContinuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let app = Application(
-            responder: SandboxResponder(api: api),
+            responder: SandboxResponder(api: api, faults: faultInjector, recorder: RequestLogRecorder(store: store)),
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port)),
             onServerRunning: { channel in
                 boundContinuation.yield(.success(channel.localAddress?.port ?? options.port))
@@ -80,26 +96,87 @@ public final class SandboxServer: Sendable {
             await store.close()
             throw error
         }
-        return SandboxServer(baseURL: "http://\(options.host):\(port)", port: port, environment: options.environment,
+        let baseURL = "http://\(options.host):\(port)"
+        let traffic = TrafficGenerator(host: options.host, port: port, store: store, key: keys.integration ?? keys.ops,
+                                       readOnlyKey: keys.support, otherClubId: otherClub.clubId)
+        traffic.start(stepsPerSecond: options.traffic, seed: options.seed)
+        return SandboxServer(baseURL: baseURL, port: port, environment: options.environment,
                              clubId: club.clubId, keys: keys, store: store, serviceGroup: serviceGroup,
-                             running: running)
+                             running: running, faultInjector: faultInjector, rateLimiter: rateLimiter, traffic: traffic)
     }
 
-    /// One JSON line for scripts and the demo to read the address and keys from.
+    /// One JSON line for scripts and the demo to read the address and keys from. Besides the
+    /// keys to use, `keys` holds keys that must be refused: `wrongEnv` (an ops key of the other
+    /// environment) and `otherClub` (an ops key of another club, whose id it also gives).
     public func startupLine() -> String {
-        func key(_ key: SandboxKey) -> String {
-            "{\"id\": \(JSONText.quoted(key.id)), \"secret\": \(JSONText.quoted(key.secret))}"
+        func key(_ key: SandboxKey, clubId: String? = nil) -> String {
+            "{\"id\": \(JSONText.quoted(key.id)), \"secret\": \(JSONText.quoted(key.secret))"
+                + (clubId.map { ", \"clubId\": \(JSONText.quoted($0))" } ?? "") + "}"
         }
+        var keyFields = ["\"ops\": \(key(keys.ops))", "\"support\": \(key(keys.support))"]
+        if let wrongEnv = keys.wrongEnv { keyFields.append("\"wrongEnv\": \(key(wrongEnv))") }
+        if let otherClub = keys.otherClub { keyFields.append("\"otherClub\": \(key(otherClub, clubId: keys.otherClubId))") }
+        if let integration = keys.integration { keyFields.append("\"integration\": \(key(integration))") }
         return "{\"baseUrl\": \(JSONText.quoted(baseURL)), \"environment\": \(JSONText.quoted(environment.rawValue)), "
-            + "\"clubId\": \(JSONText.quoted(clubId)), \"keys\": {\"ops\": \(key(keys.ops)), "
-            + "\"support\": \(key(keys.support))}}"
+            + "\"clubId\": \(JSONText.quoted(clubId)), \"keys\": {\(keyFields.joined(separator: ", "))}}"
     }
 
     /// Stops accepting requests, releases long-polls, and waits for the server to finish.
     public func stop() async {
+        await traffic.close()
         await store.close()
         await serviceGroup.triggerGracefulShutdown()
         await running.value
+    }
+
+    /// Runs `steps` steps of the traffic generator one after another (each one to three
+    /// integration calls over HTTP) and reports what they got back.
+    public func runTraffic(steps: Int, seed: UInt64 = 1) async -> TrafficReport {
+        await traffic.run(steps: steps, seed: seed)
+    }
+
+    /// Starts the traffic generator at about `callsPerSecond` steps per second (as
+    /// `--traffic` does); a running one is stopped first.
+    public func startTraffic(callsPerSecond: Int, seed: UInt64 = 1) async {
+        await traffic.stop()
+        traffic.start(stepsPerSecond: callsPerSecond, seed: seed)
+    }
+
+    public func stopTraffic() async {
+        await traffic.stop()
+    }
+
+    /// Everything the traffic generator's calls got back since the server started.
+    public var trafficTotals: TrafficReport { traffic.totals }
+
+    /// The faults injected into HTTP answers from now on (in-process calls never see them).
+    public var faults: FaultSettings { faultInjector.settings }
+
+    public func setFaults(_ settings: FaultSettings) {
+        faultInjector.set(settings)
+    }
+
+    /// Requests per second each key may make from now on; nil lifts the limit.
+    public func setRateLimit(_ perSecond: Int?) {
+        rateLimiter.setLimit(perSecond)
+    }
+
+    /// The club's stored settings, balances included.
+    public func clubSettings() async throws -> ClubSettings {
+        try await store.queue.read { db in try MetaValues.clubSettings(db) }
+    }
+
+    /// Changes the club's stored settings, for example to put it in a state that one of the
+    /// `partner_*` error codes describes.
+    public func updateClub(_ change: @escaping @Sendable (inout ClubSettings) -> Void) async throws {
+        try await store.write { transaction in try transaction.updateSettings(change) }
+    }
+
+    /// A hard purge of a member, as for a data erasure request: deletes in the feed for its
+    /// redemptions, reviews and itself. False when there is no such member.
+    @discardableResult
+    public func purgeMember(id: String) async throws -> Bool {
+        try await store.write { transaction in try Erasure.purgeMember(id, in: transaction) }
     }
 
     /// Random realistic mutations, each one at least one feed entry.

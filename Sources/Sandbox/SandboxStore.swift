@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RewardsContract
+import Synchronization
 
 /// The sandbox's state: one SQLite database, in memory or in a file.
 final class SandboxStore: Sendable {
@@ -11,6 +12,10 @@ final class SandboxStore: Sendable {
     let epoch: String
     let historyLimit: Int
     let signal: FeedSignal
+    /// Open incidents (see `ClubIncident`) and how many callers hold each open, applied to
+    /// every transaction's view of the settings.
+    private let incidents = Mutex<[ClubIncident: Int]>([:])
+    private let lastSweep = Mutex(Date())
 
     private init(queue: DatabaseQueue, club: ClubIdentity, ids: IdentifierScheme, epoch: String,
                  historyLimit: Int, head: Int64) {
@@ -49,6 +54,7 @@ final class SandboxStore: Sendable {
             return (epoch, try MetaValues.int(db, .headSeq) ?? 0)
         }
         if let existing {
+            try await queue.write { db in try IdempotencyRecords.sweep(db, now: now) }
             return SandboxStore(queue: queue, club: club, ids: ids, epoch: existing.epoch,
                                 historyLimit: options.feedHistoryLimit, head: existing.head)
         }
@@ -61,6 +67,8 @@ final class SandboxStore: Sendable {
                                              deciderKeyId: deciderKeyId)
         try await BulkLoader.load(generator: generator, members: UInt64(max(options.members, 0)), into: queue)
         try await queue.write { db in
+            try StoreSchema.createLateIndexes(in: db)
+            try MetaValues.setClubSettings(db, options.club)
             try MetaValues.set(db, .format, StoreSchema.format)
             try MetaValues.set(db, .seed, String(options.seed))
             try MetaValues.set(db, .members, Int64(options.members))
@@ -85,13 +93,34 @@ final class SandboxStore: Sendable {
     func write<T: Sendable>(now: Date = Date(), _ body: @escaping @Sendable (StoreTransaction) throws -> T)
         async throws -> T {
         let (club, ids, limit) = (club, ids, historyLimit)
+        let incidents = Set(self.incidents.withLock { $0 }.keys)
         let (result, head) = try await queue.write { db in
-            let transaction = try StoreTransaction(db: db, now: now, club: club, ids: ids)
+            let transaction = try StoreTransaction(db: db, now: now, club: club, ids: ids, incidents: incidents)
             let result = try body(transaction)
             try transaction.finish(historyLimit: limit)
             return (result, transaction.head)
         }
         await signal.publish(head: head)
+        return result
+    }
+
+    /// True at most once every ten minutes: time to sweep expired idempotency records.
+    func idempotencySweepDue(now: Date) -> Bool {
+        lastSweep.withLock { last in
+            guard now.timeIntervalSince(last) >= 600 else { return false }
+            last = now
+            return true
+        }
+    }
+
+    /// Runs `body` with the incident open; overlapping callers each keep it open until they end.
+    func during<T: Sendable>(_ incident: ClubIncident, _ body: () async -> T) async -> T {
+        incidents.withLock { $0[incident, default: 0] += 1 }
+        let result = await body()
+        incidents.withLock { counts in
+            let left = (counts[incident] ?? 1) - 1
+            counts[incident] = left > 0 ? left : nil
+        }
         return result
     }
 

@@ -24,6 +24,8 @@ struct StoredPage: Sendable {
 /// One page of the change feed.
 struct FeedSlice: Sendable {
     var entries: [String]
+    /// Each entry's id, seq and op, for the feed faults.
+    var keys: [(id: String, seq: Int64, isUpsert: Bool)] = []
     var lastSeq: Int64?
     var hasMore: Bool
     /// Read in the same transaction as the entries, so an expiry check cannot miss a trim.
@@ -97,31 +99,46 @@ extension SandboxStore {
         }
     }
 
-    /// Entries after `seq`, as JSON (`seq` is a string on the wire, contract §7).
+    /// Entries after `seq`, as JSON.
     func changes(after seq: Int64, limit: Int) async throws -> FeedSlice {
         try await queue.read { db in
             let head = try MetaValues.int(db, .headSeq) ?? 0
             let droppedThrough = try MetaValues.int(db, .droppedThrough) ?? 0
-            var entries: [String] = []
-            var lastSeq: Int64?
-            var hasMore = false
+            var slice = FeedSlice(entries: [], lastSeq: nil, hasMore: false, head: head, droppedThrough: droppedThrough)
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT seq, type, op, id, version, object FROM changes WHERE seq > ? ORDER BY seq LIMIT ?
                 """, arguments: [seq, limit + 1])
             while let row = try rows.next() {
-                if entries.count == limit { hasMore = true; break }
-                let entrySeq: Int64 = row[0]
-                let type: String = row[1], op: String = row[2], id: String = row[3]
-                let version: Int64 = row[4]
-                let object: String? = row[5]
-                lastSeq = entrySeq
-                entries.append("{\"id\":\(JSONText.quoted(id)),\"object\":\(object ?? "null"),\"op\":"
-                    + "\(JSONText.quoted(op)),\"seq\":\"\(entrySeq)\",\"type\":\(JSONText.quoted(type)),"
-                    + "\"version\":\(version)}")
+                if slice.entries.count == limit { slice.hasMore = true; break }
+                let entry = Self.feedEntry(row)
+                slice.lastSeq = entry.seq
+                slice.entries.append(entry.json)
+                slice.keys.append((entry.id, entry.seq, entry.isUpsert))
             }
-            return FeedSlice(entries: entries, lastSeq: lastSeq, hasMore: hasMore, head: head,
-                             droppedThrough: droppedThrough)
+            return slice
         }
+    }
+
+    /// The feed entry of the same object just before `seq`, if history still holds one: the
+    /// "older version" a faulty feed repeats after the newer one.
+    func previousChange(id: String, before seq: Int64) async throws -> String? {
+        try await queue.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT seq, type, op, id, version, object FROM changes WHERE id = ? AND seq < ? ORDER BY seq DESC LIMIT 1
+                """, arguments: [id, seq]).map { Self.feedEntry($0).json }
+        }
+    }
+
+    /// A change row as its wire JSON (`seq` is a string on the wire, contract §7).
+    private static func feedEntry(_ row: Row) -> (json: String, id: String, seq: Int64, isUpsert: Bool) {
+        let entrySeq: Int64 = row[0]
+        let type: String = row[1], op: String = row[2], id: String = row[3]
+        let version: Int64 = row[4]
+        let object: String? = row[5]
+        let json = "{\"id\":\(JSONText.quoted(id)),\"object\":\(object ?? "null"),\"op\":"
+            + "\(JSONText.quoted(op)),\"seq\":\"\(entrySeq)\",\"type\":\(JSONText.quoted(type)),"
+            + "\"version\":\(version)}"
+        return (json, id, entrySeq, op == ChangeOp.upsert.rawValue)
     }
 
     func snapshot() async throws -> SandboxSnapshot {

@@ -14,14 +14,60 @@ final class StoreTransaction {
     let encoder = JSONText.makeEncoder()
     private(set) var head: Int64
     private var counters: [ObjectKind: UInt64] = [:]
+    private let incidents: Set<ClubIncident>
+    /// Loaded on first use; written back in `finish` when a rule changed a balance.
+    private var storedSettings: ClubSettings?
+    private var settingsChanged = false
 
-    init(db: Database, now: Date, club: ClubIdentity, ids: IdentifierScheme) throws {
+    init(db: Database, now: Date, club: ClubIdentity, ids: IdentifierScheme, incidents: Set<ClubIncident> = [])
+        throws {
         self.db = db
         self.now = now
         self.stamp = Timestamp(now, fractionalDigits: 3)
         self.club = club
         self.ids = ids
+        self.incidents = incidents
         self.head = try MetaValues.int(db, .headSeq) ?? 0
+    }
+
+    /// The settings the rules check: the stored ones with any open incident applied.
+    func settings() throws -> ClubSettings {
+        var settings = try stored()
+        for incident in incidents { incident.apply(to: &settings) }
+        return settings
+    }
+
+    /// Changes the stored settings (an incident never leaks into them).
+    func updateSettings(_ change: (inout ClubSettings) -> Void) throws {
+        var settings = try stored()
+        change(&settings)
+        storedSettings = settings
+        settingsChanged = true
+    }
+
+    private func stored() throws -> ClubSettings {
+        if let storedSettings { return storedSettings }
+        let settings = try MetaValues.clubSettings(db)
+        storedSettings = settings
+        return settings
+    }
+
+    /// Runs `body` in a savepoint. If it throws, its writes are undone, and so are the feed
+    /// head, id counters and settings it moved, so a refused request leaves no trace.
+    func attempt<T>(_ body: () throws -> T) throws -> T {
+        let saved = (head, counters, storedSettings, settingsChanged)
+        var outcome: T?
+        do {
+            try db.inSavepoint {
+                outcome = try body()
+                return .commit
+            }
+        } catch {
+            (head, counters, storedSettings, settingsChanged) = saved
+            throw error
+        }
+        guard let outcome else { preconditionFailure("inSavepoint returned without running its body") }
+        return outcome
     }
 
     func load<T: StoredObject>(_ type: T.Type, id: String) throws -> T? {
@@ -74,6 +120,7 @@ final class StoreTransaction {
     func finish(historyLimit: Int) throws {
         try MetaValues.set(db, .headSeq, head)
         for (kind, next) in counters { try MetaValues.set(db, .counter(kind), Int64(next)) }
+        if settingsChanged, let storedSettings { try MetaValues.setClubSettings(db, storedSettings) }
         let dropped = try MetaValues.int(db, .droppedThrough) ?? 0
         let limit = Int64(max(historyLimit, 1))
         // Trim in steps of a tenth so that a busy feed does not delete on every commit.

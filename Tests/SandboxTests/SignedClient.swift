@@ -82,7 +82,11 @@ struct SignedClient: Sendable {
 /// Starts a small sandbox, runs the body, and always stops it.
 func withSandbox(members: Int = 60, seed: UInt64 = 1, environment: Environment = .test,
                  _ body: (SandboxServer) async throws -> Void) async throws {
-    let server = try await SandboxServer.start(SandboxOptions(members: members, seed: seed, environment: environment))
+    try await withSandbox(SandboxOptions(members: members, seed: seed, environment: environment), body)
+}
+
+func withSandbox(_ options: SandboxOptions, _ body: (SandboxServer) async throws -> Void) async throws {
+    let server = try await SandboxServer.start(options)
     do {
         try await body(server)
     } catch {

@@ -38,4 +38,22 @@ import Testing
             #expect(try Self.dataText(reviews) == Self.encoded(snapshot.reviews))
         }
     }
+
+    @Test func redemptionsReviewsAndRequestLogsAreJSONEncoderBytes() async throws {
+        try await withSandbox(members: 480) { server in
+            // Objects made by every path: generated, simulated, and the integration calls.
+            try await server.simulateActivity(steps: 100, seed: 6)
+            _ = await server.runTraffic(steps: 250, seed: 6)
+            let client = SignedClient(server)
+            let snapshot = try await server.snapshot()
+            #expect(snapshot.redemptions.contains { $0.lastError != nil })
+            #expect(snapshot.requestLogs.contains { $0.details != nil } && snapshot.requestLogs.contains { $0.details == nil })
+            let redemptions = try await client.get("/v1/redemptions?limit=1000")
+            #expect(try Self.dataText(redemptions) == Self.encoded(Array(snapshot.redemptions.prefix(1000))))
+            let reviews = try await client.get("/v1/reviews?limit=1000")
+            #expect(try Self.dataText(reviews) == Self.encoded(Array(snapshot.reviews.prefix(1000))))
+            let logs = try await client.get("/v1/request-logs?limit=1000")
+            #expect(try Self.dataText(logs) == Self.encoded(Array(snapshot.requestLogs.prefix(1000))))
+        }
+    }
 }
