@@ -28,7 +28,7 @@ extension Update {
             let current = state.reviewFilter.statuses.first
             let index = reviewStatusCycle.firstIndex(of: current) ?? 0
             let next = reviewStatusCycle[(index + 1) % reviewStatusCycle.count]
-            state.reviewFilter = ReviewFilter(statuses: next.map { [$0] } ?? [])
+            state.reviewFilter = ReviewFilter(statuses: next.map { [$0] } ?? [], text: state.reviewFilter.text)
             state.flash = Flash(text: "Review queue: \(next?.rawValue ?? "all statuses")", level: .info, at: state.now)
             return load(&state, .reviews, .top, .index(0))
         default:

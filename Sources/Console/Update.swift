@@ -139,7 +139,7 @@ public enum Update {
         case .top: return navigate(&state, state.pane, .top, .index(0))
         case .bottom: return navigate(&state, state.pane, .bottom, .last)
         case .filter:
-            state.filterInput = InputLine(prompt: "/", text: state.memberFilter.text)
+            state.filterInput = InputLine(prompt: "/", text: filterText(state, state.pane))
             return []
         case .approve: return beginAction(&state, .approve)
         case .escalate: return beginAction(&state, .escalate)
@@ -329,8 +329,8 @@ public enum Update {
         switch key {
         case .escape:
             state.filterInput = nil
-            state.memberFilter.text = ""
-            return load(&state, .members, .top, .index(0))
+            setFilterText(&state, state.pane, "")
+            return load(&state, state.pane, .top, .index(0))
         case .enter:
             state.filterInput = nil
             return []
@@ -343,7 +343,25 @@ public enum Update {
             return []
         }
         state.filterInput = input
-        state.memberFilter.text = input.text
-        return load(&state, .members, .top, .index(0))
+        setFilterText(&state, state.pane, input.text)
+        return load(&state, state.pane, .top, .index(0))
+    }
+
+    static func filterText(_ state: AppState, _ pane: PaneID) -> String {
+        switch pane {
+        case .members: return state.memberFilter.text
+        case .reviews: return state.reviewFilter.text
+        case .redemptions: return state.redemptionFilter.text
+        case .errors: return ""
+        }
+    }
+
+    static func setFilterText(_ state: inout AppState, _ pane: PaneID, _ text: String) {
+        switch pane {
+        case .members: state.memberFilter.text = text
+        case .reviews: state.reviewFilter.text = text
+        case .redemptions: state.redemptionFilter.text = text
+        case .errors: break
+        }
     }
 }

@@ -11,16 +11,24 @@ public struct RedemptionFilter: Sendable, Hashable {
     public var pendingOnly: Bool
     /// One status only (overrides `pendingOnly`).
     public var status: RedemptionStatus?
-    public init(pendingOnly: Bool = true, status: RedemptionStatus? = nil) {
+    /// Matches the redemption's id, its member's id or name (case-insensitive substring).
+    public var text: String
+    public init(pendingOnly: Bool = true, status: RedemptionStatus? = nil, text: String = "") {
         self.pendingOnly = pendingOnly
         self.status = status
+        self.text = text
     }
 }
 
 public struct ReviewFilter: Sendable, Hashable {
     /// Empty means every status.
     public var statuses: [ReviewStatus]
-    public init(statuses: [ReviewStatus] = []) { self.statuses = statuses }
+    /// Matches the review's id, subject, member id or member name (case-insensitive substring).
+    public var text: String
+    public init(statuses: [ReviewStatus] = [], text: String = "") {
+        self.statuses = statuses
+        self.text = text
+    }
 }
 
 public struct RequestLogFilter: Sendable, Hashable {
@@ -52,6 +60,15 @@ public struct MirrorCounts: Sendable, Hashable {
 }
 
 extension MirrorStore {
+    /// A LIKE pattern for a substring, wildcards in the text escaped; nil for no text. (The
+    /// queue and the redemptions are small next to the members, so a scan is fine here.)
+    static func likePattern(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        return "%" + trimmed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
     static func memberQuery(_ filter: MemberFilter) -> WindowQuery {
         var query = WindowQuery(select: "SELECT \(Member.selectColumns), id FROM members", conditions: [], arguments: [],
                                 keyColumns: ["id"], descending: false)
@@ -77,6 +94,10 @@ extension MirrorStore {
         let columns = Redemption.columns.map { "r.\($0)" }.joined(separator: ", ")
         var query = WindowQuery(select: "SELECT \(columns), m.name AS memberName, r.createdEpoch, r.id FROM redemptions r LEFT JOIN members m ON m.id = r.memberId",
                                 conditions: [], arguments: [], keyColumns: ["r.createdEpoch", "r.id"], descending: false)
+        if let pattern = likePattern(filter.text) {
+            query.conditions.append("(r.id LIKE ? ESCAPE '\\' OR r.memberId LIKE ? ESCAPE '\\' OR m.name LIKE ? ESCAPE '\\')")
+            query.arguments += Array(repeating: pattern.databaseValue, count: 3)
+        }
         if let status = filter.status {
             query.conditions.append("r.status = ?")
             query.arguments.append(status.rawValue.databaseValue)
@@ -91,6 +112,10 @@ extension MirrorStore {
         var query = WindowQuery(select: "SELECT \(columns), m.name AS memberName, v.statusRank, v.createdEpoch, v.id FROM reviews v LEFT JOIN members m ON m.id = v.memberId",
                                 conditions: [], arguments: [], keyColumns: ["v.statusRank", "v.createdEpoch", "v.id"],
                                 descending: false)
+        if let pattern = likePattern(filter.text) {
+            query.conditions.append("(v.id LIKE ? ESCAPE '\\' OR v.subjectRef LIKE ? ESCAPE '\\' OR v.memberId LIKE ? ESCAPE '\\' OR m.name LIKE ? ESCAPE '\\')")
+            query.arguments += Array(repeating: pattern.databaseValue, count: 4)
+        }
         if !filter.statuses.isEmpty {
             query.conditions.append("v.status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ",")))")
             query.arguments += filter.statuses.map { $0.rawValue.databaseValue }

@@ -262,3 +262,51 @@ import Testing
         #expect(state.flash?.text == "Usage: :theme NAME (default, gruvbox-dark, light)")
     }
 }
+
+@Suite struct PaneFilterTests {
+    @Test func slashFiltersTheQueueAsYouType() {
+        var state = Fixtures.state()
+        _ = Update.update(&state, .key(.char("/")))
+        let commands = Update.update(&state, .key(.char("鈴")))
+        #expect(state.reviewFilter.text == "鈴")
+        guard case .loadWindow(.reviews, .reviews(let filter), .top, _, _, _)? = commands.first else {
+            Issue.record("expected a queue reload"); return
+        }
+        #expect(filter.text == "鈴")
+        #expect(RootView.render(state).lines()[22].hasPrefix("Filter review queue: /鈴"))
+        _ = Update.update(&state, .key(.escape))
+        #expect(state.reviewFilter.text.isEmpty)
+    }
+
+    @Test func theMemberDetailShowsTheLedgerWithItsRunningBalance() {
+        var state = Fixtures.state()
+        _ = Update.update(&state, .key(.char("1")))
+        _ = Update.update(&state, .key(.enter))
+        let member = Fixtures.members[0]  // available 1,250
+        let ledger = [
+            LedgerEntry(id: "led_3", memberId: member.id, kind: .redemption, points: -250, redemptionId: "red_9",
+                        createdAt: Fixtures.ago(60)),
+            LedgerEntry(id: "led_2", memberId: member.id, kind: .earn, points: 1000, externalTransactionId: "txn_2",
+                        createdAt: Fixtures.ago(3600)),
+            LedgerEntry(id: "led_1", memberId: member.id, kind: .earn, points: 500, externalTransactionId: "txn_1",
+                        createdAt: Fixtures.ago(7200)),
+        ]
+        _ = Update.update(&state, .memberDetailLoaded(memberId: member.id,
+                                                      detail: MemberDetail(member: member, ledger: ledger, redemptions: [],
+                                                                           reviews: [])))
+        _ = Update.update(&state, .ledgerFetched(memberId: member.id, error: nil))
+        _ = Update.update(&state, .memberDetailLoaded(memberId: member.id,
+                                                      detail: MemberDetail(member: member, ledger: ledger, redemptions: [],
+                                                                           reviews: [])))
+        let lines = RootView.render(state).lines()
+        #expect(lines[1].hasPrefix(" Zoë Åsheim  mem_001 · active"))
+        #expect(lines[3].contains("Available 1,250 · pending 10 · lifetime 1,750"))
+        #expect(lines[3].contains("✓ the ledger sums to 1,250, the available balance"))
+        #expect(lines[4] == " Redemptions: none" + String(repeating: " ", count: 120 - 18))
+        let rows = lines.filter { $0.contains("led_") || $0.contains("txn_") || $0.contains("red_9") }
+        #expect(rows.count == 3)
+        #expect(rows[0].contains("redemption") && rows[0].contains("-250") && rows[0].contains("1,250"))
+        #expect(rows[1].contains("+1,000") && rows[1].contains("1,500"))
+        #expect(rows[2].contains("+500") && rows[2].contains("500"))
+    }
+}

@@ -58,3 +58,29 @@ import Testing
         }
     }
 }
+
+@Suite struct QueueFilterTests {
+    @Test func reviewsAndRedemptionsFilterByIdOrMemberName() async throws {
+        let harness = try await SyncHarness.start(members: 300, seed: 19)
+        defer { Task { await harness.stop() } }
+        try await harness.engine.syncOnce()
+        let contents = try harness.mirrorContents()
+        let names = Dictionary(uniqueKeysWithValues: contents.members.map { ($0.id, $0.name) })
+        let review = try #require(contents.reviews.first)
+        let byId = try harness.mirror.reviewsWindow(ReviewFilter(text: String(review.id.suffix(6))), anchor: .first, limit: 50)
+        #expect(byId.map(\.object.review.id).contains(review.id))
+        let name = try #require(names[review.memberId])
+        let fragment = String(name.prefix(4)).lowercased()
+        let byName = try harness.mirror.reviewsWindow(ReviewFilter(text: fragment), anchor: .first, limit: 500)
+        let expected = contents.reviews.filter { candidate in
+            [candidate.id, candidate.subjectRef, candidate.memberId, names[candidate.memberId] ?? ""]
+                .contains { $0.lowercased().contains(fragment) }
+        }
+        #expect(Set(byName.map(\.object.review.id)) == Set(expected.map(\.id)))
+        let redemption = try #require(contents.redemptions.first)
+        let redemptions = try harness.mirror.redemptionsWindow(RedemptionFilter(pendingOnly: false, text: redemption.memberId),
+                                                               anchor: .first, limit: 500)
+        #expect(Set(redemptions.map(\.object.redemption.id))
+                == Set(contents.redemptions.filter { $0.memberId == redemption.memberId }.map(\.id)))
+    }
+}

@@ -43,7 +43,7 @@ enum MessageLineView {
             return
         }
         if let input = state.filterInput {
-            let x = buffer.put("Filter members: " + input.prompt, x: 0, y: y, role: .input, bold: true)
+            let x = buffer.put("Filter \(state.pane.title.lowercased()): " + input.prompt, x: 0, y: y, role: .input, bold: true)
             buffer.put(input.text + "▏", x: x, y: y, role: .input)
             return
         }
