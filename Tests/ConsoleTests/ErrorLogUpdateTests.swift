@@ -174,20 +174,6 @@ import Testing
         #expect(groupsLoad(commands) == nil)
     }
 
-    /// `RefreshPositionTests`, one level down: a code's rows at the start refresh from the top.
-    @Test func aCodesRowsAtTheStartRefreshFromTheTop() {
-        var state = Fixtures.state()
-        state.pane = .errors
-        state.errorLog.mode = .rows
-        state.needsRefresh = true
-        let commands = Update.update(&state, .tick(Fixtures.now))
-        guard case .loadWindow(.errors, _, let request, _, let select, _)? = commands.first else {
-            Issue.record("expected a refresh"); return
-        }
-        #expect(request == .top)
-        #expect(select == .id("log_001", fallback: 0))
-    }
-
     @Test func pagesScrollTheDetailAndStopAtItsEnd() {
         var state = ErrorLogFixtures.drilledState()
         _ = send(&state, .enter)
