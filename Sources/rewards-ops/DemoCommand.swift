@@ -14,7 +14,8 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "How many members the sandbox generates.") var members: Int = 2000
     @Option(help: "Seed of the generated data.") var seed: UInt64 = 1
-    @Option(help: "Sandbox changes per second while the demo runs (0: none).") var activity: Int = 2
+    @Option(help: "Calls per second the club's systems make to the sandbox while the demo runs (0: none).")
+    var activity: Int = 2
     @Flag(help: "No colours.") var monochrome = false
     @Option(help: "Colour theme (see rewards-ops console --help).") var theme: String?
     @Option(help: "The key the console uses: ops (decides) or support (read only).") var role: String = "ops"
@@ -51,17 +52,14 @@ struct DemoCommand: ParsableCommand {
         let credentials = Credentials(baseURL: server.baseURL, keyId: key.id, secret: key.secret)
         let client = PlatformClient(credentials: credentials, recorder: MirrorFailureRecorder(mirror: mirror))
         let engine = SyncEngine(client: client, mirror: mirror)
-        let activityRate = activity
-        let traffic = Task.detached {
-            guard activityRate > 0 else { return }
-            var step: UInt64 = 1
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 1_000_000_000)
-                try? await server.simulateActivity(steps: activityRate, seed: step)
-                step += 1
-            }
+        // The club's own systems at work, over HTTP: sign-ups, earns, reversals that open
+        // reviews, redemptions, failing payouts and bad requests that fill the error log.
+        if activity > 0 {
+            let rate = activity
+            let seed = self.seed
+            _ = try blockingAwait { await server.startTraffic(callsPerSecond: rate, seed: seed) }
         }
-        defer { traffic.cancel() }
+        defer { if activity > 0 { _ = try? blockingAwait { await server.stopTraffic() } } }
         try ConsoleSession.run(mirror: mirror, engine: engine, monochrome: monochrome, environmentHint: .test,
                                undoSeconds: undoSeconds, theme: theme)
     }
