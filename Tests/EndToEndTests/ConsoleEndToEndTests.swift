@@ -84,10 +84,7 @@ struct ConsoleEndToEndTests {
         defer { console.close() }
         let probe = SandboxProbe(info: try await SandboxInfo.load(from: console.infoPath))
 
-        let screen = try await waitForQueue(console)
-        let id = try #require(firstReviewID(in: screen), "no rev_ id on the first queue row:\n\(screen)")
-        let before = try await probe.review(id)
-        #expect(before.status == .open)
+        let (id, before) = try await firstOpenReview(console, probe)
 
         for cancelKey in ["Enter", "n"] {
             console.send("a")
@@ -127,10 +124,7 @@ struct ConsoleEndToEndTests {
         defer { console.close() }
         let probe = SandboxProbe(info: try await SandboxInfo.load(from: console.infoPath))
 
-        let screen = try await waitForQueue(console)
-        let id = try #require(firstReviewID(in: screen), "no rev_ id on the first queue row:\n\(screen)")
-        let before = try await probe.review(id)
-        #expect(before.status == .open)
+        let (id, before) = try await firstOpenReview(console, probe)
 
         let note = "e2e: needs finance sign-off, café 42"
         console.send("e")
@@ -215,4 +209,15 @@ func waitForQueue(_ console: TmuxConsole, sourceLocation: SourceLocation = #_sou
     return try await console.waitFor("an open review on the first queue row", sourceLocation: sourceLocation) {
         queueRows(in: $0).first?.status == "open"
     }
+}
+
+/// The first queue row's review, once the queue is on screen, checked open at the sandbox.
+func firstOpenReview(_ console: TmuxConsole, _ probe: SandboxProbe,
+                     sourceLocation: SourceLocation = #_sourceLocation) async throws -> (id: String, review: Review) {
+    let screen = try await waitForQueue(console, sourceLocation: sourceLocation)
+    let id = try #require(firstReviewID(in: screen), "no rev_ id on the first queue row:\n\(screen)",
+                          sourceLocation: sourceLocation)
+    let review = try await probe.review(id)
+    #expect(review.status == .open, sourceLocation: sourceLocation)
+    return (id, review)
 }

@@ -130,10 +130,7 @@ extension ConsoleEndToEndTests {
         defer { console.close() }
         let probe = SandboxProbe(info: try await SandboxInfo.load(from: console.infoPath))
 
-        let screen = try await waitForQueue(console)
-        let id = try #require(firstReviewID(in: screen), "no rev_ id on the first queue row:\n\(screen)")
-        let before = try await probe.review(id)
-        #expect(before.status == .open)
+        let (id, before) = try await firstOpenReview(console, probe)
 
         let note = "e2e: twice is once"
         console.send("e")
