@@ -56,6 +56,9 @@ public struct AppState: Sendable {
     public var showHelp = false
     public var flash: Flash?
     public var needsRefresh = false
+    /// The counts need reloading; they are reloaded at most every two seconds.
+    public var countsOwed = false
+    public var countsRequestedAt: Date?
     /// A move that left the window is waiting for its rows; keys typed meanwhile wait too,
     /// so `G` then `a` approves the last row, not the one selected before.
     public var awaitingMove: (pane: PaneID, generation: Int, since: Date)?

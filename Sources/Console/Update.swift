@@ -22,12 +22,21 @@ public enum Update {
                 return replayTypeahead(&state)
             }
             if errorGroupsAreStale(state) { state.needsRefresh = true }
+            var commands: [Command] = []
             if state.needsRefresh {
                 state.needsRefresh = false
+                state.countsOwed = true
                 let detail = state.memberDetail.map { [Command.loadMemberDetail(memberId: $0.memberId)] } ?? []
-                return refresh(&state, state.pane) + [.loadCounts] + detail
+                commands = refresh(&state, state.pane) + detail
             }
-            return []
+            // The counts scan whole tables (a million members): at most every two seconds,
+            // however fast the feed changes things; the visible rows refresh at once.
+            if state.countsOwed, now.timeIntervalSince(state.countsRequestedAt ?? .distantPast) >= 2 {
+                state.countsOwed = false
+                state.countsRequestedAt = now
+                commands.append(.loadCounts)
+            }
+            return commands
         case .windowLoaded(let pane, let generation, let rows, let select, let outbox, let atStart):
             applyWindow(&state, pane: pane, generation: generation, rows: rows, select: select, atStart: atStart)
             for (id, entry) in outbox { state.outbox[id] = entry }

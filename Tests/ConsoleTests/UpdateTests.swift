@@ -301,3 +301,17 @@ import Testing
     _ = Update.update(&state, .tick(Fixtures.now.addingTimeInterval(2)))
     #expect(state.awaitingMove == nil && state.typeahead.isEmpty)
 }
+
+@Test func countsReloadAtMostEveryTwoSecondsWhileTheRowsRefreshAtOnce() {
+    var state = Fixtures.state()
+    func countLoads(_ commands: [Command]) -> Int { commands.filter { $0 == .loadCounts }.count }
+    state.needsRefresh = true
+    #expect(countLoads(Update.update(&state, .tick(Fixtures.now))) == 1)
+    state.needsRefresh = true
+    let soon = Update.update(&state, .tick(Fixtures.now.addingTimeInterval(0.5)))
+    #expect(countLoads(soon) == 0)
+    #expect(soon.contains { if case .loadWindow = $0 { return true }; return false }, "the rows still refresh")
+    #expect(countLoads(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(1.0)))) == 0)
+    #expect(countLoads(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(2.1)))) == 1, "the owed count comes")
+    #expect(countLoads(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(5)))) == 0, "nothing owed")
+}
