@@ -71,10 +71,20 @@ static inline int rw_set_escdelay(int ms) { return set_escdelay(ms); }
 // newterm returns NULL and lets the caller report the error.
 static inline SCREEN *rw_newterm(const char *term) { return newterm(term, stdout, stdin); }
 
+// The same on another terminal (a pty a benchmark or a test holds); NULL files mean stdio's.
+static inline SCREEN *rw_newterm_on(const char *term, FILE *out, FILE *in) {
+    return newterm(term, out != NULL ? out : stdout, in != NULL ? in : stdin);
+}
+
 // Bypasses curses for escape sequences curses does not know (OSC 52 clipboard).
 static inline void rw_write_raw(const char *bytes) {
     fputs(bytes, stdout);
     fflush(stdout);
+}
+
+static inline void rw_write_raw_to(FILE *out, const char *bytes) {
+    fputs(bytes, out != NULL ? out : stdout);
+    fflush(out != NULL ? out : stdout);
 }
 
 #endif

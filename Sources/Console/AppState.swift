@@ -56,6 +56,8 @@ public struct AppState: Sendable {
     public var showHelp = false
     public var flash: Flash?
     public var needsRefresh = false
+    /// The visible rows were reloaded since the last tick (a busy feed then waits for the tick).
+    public var refreshedSinceTick = false
     /// The counts need reloading; they are reloaded at most every two seconds.
     public var countsOwed = false
     public var countsRequestedAt: Date?
@@ -86,6 +88,8 @@ public struct AppState: Sendable {
     public var profileReadOnly = false
     /// The environment the profile expects; a key of the other one blocks every decision.
     public var expectedEnvironment: Environment?
+    /// What `:profile` may switch to; nil when this console has no profiles (the demo).
+    public var profileChoices: ProfileChoices?
 
     /// Why decisions are refused, when they are.
     public var readOnlyReason: String? {

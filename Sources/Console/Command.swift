@@ -28,6 +28,9 @@ public enum Command: Sendable, Hashable {
     case copyToClipboard(String)
     /// Load a theme and repaint with it (`:theme NAME`); the UI loop owns the terminal.
     case switchTheme(String)
+    /// End this session and start one on another profile (`:profile NAME`), once the profile
+    /// has been checked; the UI loop asks whoever knows the config file.
+    case switchProfile(String)
     case loadAudit
     /// After a refused decision: read the object again once the feed has it, and say who
     /// decided it.

@@ -18,7 +18,7 @@ public final class EffectRunner: Sendable {
 
     public func run(_ command: Command) {
         switch command {
-        case .quit, .copyToClipboard, .switchTheme:
+        case .quit, .copyToClipboard, .switchTheme, .switchProfile:
             return  // the UI loop carries these out itself
         case .syncNow:
             engine?.wake()
@@ -96,7 +96,7 @@ public final class EffectRunner: Sendable {
                         self.post(.conflictExplained(objectId: entry.objectId, text: text.text))
                     }
                 }
-            case .syncNow, .quit, .copyToClipboard, .switchTheme:
+            case .syncNow, .quit, .copyToClipboard, .switchTheme, .switchProfile:
                 break
             }
         } catch {

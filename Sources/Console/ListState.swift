@@ -29,6 +29,11 @@ public struct ListState<Row: PaneRow>: Sendable, Hashable {
     public var atStart = true
     /// Bumped for every request; an answer to an older request is dropped.
     public var generation = 0
+    /// The generation of the rows on screen.
+    public var answeredGeneration = 0
+
+    /// A newer window has been asked for and has not arrived yet.
+    public var isLoading: Bool { answeredGeneration != generation }
 
     public init() {}
 
@@ -37,6 +42,7 @@ public struct ListState<Row: PaneRow>: Sendable, Hashable {
     mutating func apply(_ newRows: [WindowRow<Row>], select: SelectionHint, atStart: Bool = false) {
         rows = newRows
         loaded = true
+        answeredGeneration = generation
         self.atStart = atStart || newRows.isEmpty
         switch select {
         case .index(let index): selected = index

@@ -22,4 +22,12 @@ public enum Message: Sendable {
     case conflictExplained(objectId: String, text: String)
     case memberDetailLoaded(memberId: String, detail: MemberDetail?)
     case ledgerFetched(memberId: String, error: String?)
+    /// The config's profiles, for `:profile` to list and complete.
+    case profileChoicesLoaded(ProfileChoices)
+    /// `:profile NAME` was checked and cannot run; this session goes on.
+    case profileSwitchRefused(name: String, reason: String)
+    /// `:profile NAME` was checked and is ready: this session ends so that one can start.
+    case profileSwitchAccepted(name: String)
+    /// The first message of a session started by `:profile`: what the previous one left behind.
+    case profileSwitched(from: String?, leftInOutbox: Int)
 }

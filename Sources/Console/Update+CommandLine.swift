@@ -14,15 +14,7 @@ extension Update {
             state.commandInput = nil
             let name = input.text.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { return [] }
-            if name == "theme" || name.hasPrefix("theme ") {
-                let theme = name.dropFirst("theme".count).trimmingCharacters(in: .whitespaces)
-                guard !theme.isEmpty else {
-                    state.flash = Flash(text: "Usage: :theme NAME (\(state.themeNames.joined(separator: ", ")))",
-                                        level: .info, at: state.now)
-                    return []
-                }
-                return [.switchTheme(theme)]
-            }
+            if let commands = runArgumentCommand(&state, name) { return commands }
             guard let spec = ActionRegistry.action(forCommand: name, on: state.pane) else {
                 let known = ActionRegistry.completions(of: "", on: state.pane, readOnly: state.isReadOnly)
                 state.flash = Flash(text: "Unknown command :\(name) — try \(known.prefix(8).joined(separator: ", "))",
@@ -31,12 +23,7 @@ extension Update {
             }
             return perform(&state, spec)
         case .tab:
-            var matches = ActionRegistry.completions(of: input.text, on: state.pane, readOnly: state.isReadOnly)
-            if "theme".hasPrefix(input.text) { matches.append("theme") }
-            if input.text.hasPrefix("theme ") {
-                let prefix = String(input.text.dropFirst("theme ".count))
-                matches = state.themeNames.filter { $0.hasPrefix(prefix) }.map { "theme " + $0 }
-            }
+            let matches = completions(of: input.text, state)
             if matches.count == 1, let only = matches.first {
                 input.text = only
             } else if let common = commonPrefix(matches), common.count > input.text.count {
@@ -57,6 +44,42 @@ extension Update {
         }
         state.commandInput = input
         return []
+    }
+
+    /// The commands that take a name (`:theme NAME`, `:profile NAME`), outside the action
+    /// registry because they act on the session rather than on a pane; nil for any other.
+    static func runArgumentCommand(_ state: inout AppState, _ line: String) -> [Command]? {
+        let words = line.split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let argument = words.count > 1 ? words[1] : ""
+        switch words.first {
+        case "theme":
+            guard !argument.isEmpty else {
+                state.flash = Flash(text: "Usage: :theme NAME (\(state.themeNames.joined(separator: ", ")))",
+                                    level: .info, at: state.now)
+                return []
+            }
+            return [.switchTheme(argument)]
+        case "profile", "profile!":
+            guard !argument.isEmpty else { return describeProfiles(&state) }
+            return requestProfileSwitch(&state, to: argument, force: words.first == "profile!")
+        default:
+            return nil
+        }
+    }
+
+    /// What Tab offers for the text typed so far: a name after `theme ` or `profile ` (and
+    /// `profile! `), else the commands that start with it.
+    static func completions(of text: String, _ state: AppState) -> [String] {
+        let named: [(command: String, names: [String])] = [
+            ("theme", state.themeNames), ("profile", state.profileChoices?.names ?? []),
+            ("profile!", state.profileChoices?.names ?? []),
+        ]
+        for (command, names) in named where text.hasPrefix(command + " ") {
+            let prefix = text.dropFirst(command.count + 1)
+            return names.filter { $0.hasPrefix(prefix) }.map { "\(command) \($0)" }
+        }
+        let commands = ActionRegistry.completions(of: text, on: state.pane, readOnly: state.isReadOnly)
+        return commands + ["theme", "profile"].filter { $0.hasPrefix(text) }
     }
 
     static func commonPrefix(_ words: [String]) -> String? {

@@ -17,6 +17,7 @@ public enum Update {
             return reloadPane(&state, state.pane)
         case .tick(let now):
             state.now = now
+            state.refreshedSinceTick = false
             if let flash = state.flash, now.timeIntervalSince(flash.at) > 6 { state.flash = nil }
             if let awaiting = state.awaitingMove, now.timeIntervalSince(awaiting.since) > 1 {
                 return replayTypeahead(&state)
@@ -25,9 +26,7 @@ public enum Update {
             var commands: [Command] = []
             if state.needsRefresh {
                 state.needsRefresh = false
-                state.countsOwed = true
-                let detail = state.memberDetail.map { [Command.loadMemberDetail(memberId: $0.memberId)] } ?? []
-                commands = refresh(&state, state.pane) + detail
+                commands = refreshVisible(&state)
             }
             // The counts scan whole tables (a million members): at most every two seconds,
             // however fast the feed changes things; the visible rows refresh at once.
@@ -67,6 +66,15 @@ public enum Update {
         case .auditLoaded(let entries):
             state.audit = entries
             return []
+        case .profileChoicesLoaded(let choices):
+            state.profileChoices = choices
+            return []
+        case .profileSwitchRefused(let name, let reason):
+            return profileSwitchRefused(&state, name: name, reason: reason)
+        case .profileSwitchAccepted(let name):
+            return profileSwitchAccepted(&state, name: name)
+        case .profileSwitched(let previous, let leftInOutbox):
+            return profileSwitched(&state, from: previous, leftInOutbox: leftInOutbox)
         case .effectFailed(let text):
             state.flash = Flash(text: text, level: .error, at: state.now)
             return state.awaitingMove == nil ? [] : replayTypeahead(&state)
@@ -96,11 +104,13 @@ public enum Update {
             return []
         }
         if state.dialog != nil { return handleDialogKey(&state, key) }
-        if state.audit != nil, [.escape, .char("q"), .enter].contains(key) {
+        // An open `:` or `/` line owns the keys typed into it, over the audit and the detail too.
+        let typing = state.commandInput != nil || state.filterInput != nil
+        if !typing, state.audit != nil, [.escape, .char("q"), .enter].contains(key) {
             state.audit = nil
             return []
         }
-        if state.memberDetail != nil, let commands = handleDetailKey(&state, key) { return commands }
+        if !typing, state.memberDetail != nil, let commands = handleDetailKey(&state, key) { return commands }
         if state.filterInput != nil { return handleFilterKey(&state, key) }
         if key == .resize { return [] }
         if case .mouse(let event) = key { return handleMouse(&state, event) }
@@ -179,6 +189,8 @@ public enum Update {
     }
 
     static func switchPane(_ state: inout AppState, _ pane: PaneID) -> [Command] {
+        // However it is asked for (key, tab click, `:` command), the pane is shown, not the detail.
+        state.memberDetail = nil
         state.pane = pane
         return refresh(&state, pane)
     }
@@ -260,6 +272,24 @@ public enum Update {
         return load(&state, pane, request, select)
     }
 
+    /// What the feed changed shows at once, unless the screen already refreshed since the last
+    /// tick: then it waits for the tick, so a busy feed costs at most two refreshes a tick.
+    static func refreshSoon(_ state: inout AppState) -> [Command] {
+        guard !state.refreshedSinceTick else {
+            state.needsRefresh = true
+            return []
+        }
+        return refreshVisible(&state)
+    }
+
+    /// The visible pane (and the open member detail) reloaded where they stand; the counts follow.
+    static func refreshVisible(_ state: inout AppState) -> [Command] {
+        state.refreshedSinceTick = true
+        state.countsOwed = true
+        let detail = state.memberDetail.map { [Command.loadMemberDetail(memberId: $0.memberId)] } ?? []
+        return refresh(&state, state.pane) + detail
+    }
+
     static func applyWindow(_ state: inout AppState, pane: PaneID, generation: Int, rows: PaneRows,
                             select: SelectionHint, atStart: Bool) {
         switch rows {
@@ -288,14 +318,14 @@ public enum Update {
             if case .live(let since) = status { state.lastSyncedAt = since }
             return []
         case .applied(let changes):
-            state.needsRefresh = true
+            let commands = refreshSoon(&state)
             // A notice must not hide the outcome of the operator's own action a moment ago.
             let recentOutcome = state.flash.map { $0.level != .info && state.now.timeIntervalSince($0.at) < 4 } ?? false
             if changes.newOpenReviews > 0 && !recentOutcome {
                 let noun = changes.newOpenReviews == 1 ? "review" : "reviews"
                 state.flash = Flash(text: "\(changes.newOpenReviews) new \(noun) in the queue", level: .info, at: state.now)
             }
-            return []
+            return commands
         case .bootstrapPage:
             return []
         case .bootstrapped:

@@ -92,12 +92,20 @@ public struct Doctor: Sendable {
                 checks.append(DoctorCheck("role", .warn, "role \(me.role.rawValue): read only, approve and escalate are refused",
                                           fix: "use an ops key to take decisions"))
             }
+            checks.append(RateLimitCheck.evaluate(advertised: response.rateLimit, recentlyLimited: recentlyLimited()))
         } catch let error as PlatformError {
             checks += failure(error)
+            if error.apiError?.code == .rateLimited {
+                checks.append(RateLimitCheck.evaluate(advertised: nil, recentlyLimited: recentlyLimited(), refusedNow: true))
+            }
         } catch {
             checks.append(DoctorCheck("signed request", .fail, "the answer did not decode: \(error)"))
         }
         return checks
+    }
+
+    func recentlyLimited() -> Int {
+        RateLimitCheck.recentlyLimited(mirrorPath: target.mirrorPath, now: now())
     }
 
     func skewCheck(serverDate: Date?) -> DoctorCheck {
@@ -135,6 +143,9 @@ public struct Doctor: Sendable {
             let request = error.requestId.map { " [request \($0)]" } ?? ""
             var checks = [DoctorCheck("reachable", .ok, "\(target.credentials?.baseURL ?? "") answered HTTP \(status)")]
             switch body.code {
+            case .rateLimited:
+                // The contract limits only authenticated requests (§11): the key and signature passed.
+                checks.append(DoctorCheck("signed request", .ok, "accepted, then refused with 429 rate_limited\(request)"))
             case .staleTimestamp:
                 checks.append(DoctorCheck("clock", .fail, error.message + request,
                                           fix: "sync the clock (timedatectl set-ntp true)"))

@@ -35,6 +35,8 @@ public final class PlatformClient: Sendable {
         public var requestId: String?
         public var replayed: Bool
         public var serverDate: Date?
+        /// The server's rate-limit headers, if it sends any (the contract has none).
+        public var rateLimit: RateLimitHeadroom?
     }
 
     /// Sends one request, retrying as the contract allows, and returns the 2xx answer.
@@ -56,6 +58,9 @@ public final class PlatformClient: Sendable {
             case .success(let response):
                 return response
             case .failure(let failure):
+                // Cut short by its task's cancellation (a quit, a profile switch): the call did
+                // not fail, so it goes neither in the error log nor into a retry.
+                if Task.isCancelled { throw CancellationError() }
                 var error = failure.error
                 error.attempts = attempt
                 await recorder.record(FailedCall(
@@ -125,7 +130,7 @@ public final class PlatformClient: Sendable {
         if (200..<300).contains(status) {
             return .success(Response(status: status, body: buffer, requestId: requestId,
                                      replayed: response.headers.first(name: "Idempotent-Replayed") == "true",
-                                     serverDate: serverDate))
+                                     serverDate: serverDate, rateLimit: RateLimitHeadroom.parse(response.headers)))
         }
         guard let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: Data(buffer.readableBytesView)),
               envelope.ok == false else {

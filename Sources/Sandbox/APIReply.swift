@@ -8,6 +8,8 @@ struct APIReply: Sendable {
     var body: [UInt8]
     var replayed = false
     var retryAfter: Int?
+    /// The key's budget after this request, sent only when the sandbox advertises it.
+    var rateLimit: (limit: Int, remaining: Int)?
 
     /// `{"ok":true,"data":<json>}`, the data being stored JSON text.
     static func object(_ json: String) -> APIReply {
@@ -45,6 +47,10 @@ struct APIReply: Sendable {
         headers[HTTPHeaders.requestID] = requestId
         if replayed { headers[HTTPHeaders.idempotentReplayed] = "true" }
         if let retryAfter { headers[HTTPHeaders.retryAfter] = String(retryAfter) }
+        if let rateLimit {
+            headers[HTTPHeaders.rateLimitLimit] = String(rateLimit.limit)
+            headers[HTTPHeaders.rateLimitRemaining] = String(rateLimit.remaining)
+        }
         return Response(status: HTTPResponse.Status(code: status), headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }

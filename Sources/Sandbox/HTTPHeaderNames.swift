@@ -14,4 +14,7 @@ enum HTTPHeaders {
     static let idempotencyKey = Name("Idempotency-Key")!
     static let timestamp = Name(RequestSigning.timestampHeader)!
     static let signature = Name(RequestSigning.signatureHeader)!
+    // Beyond the contract: sent only with `SandboxOptions.rateLimitHeaders` (IETF draft names).
+    static let rateLimitLimit = Name("RateLimit-Limit")!
+    static let rateLimitRemaining = Name("RateLimit-Remaining")!
 }

@@ -51,6 +51,16 @@ final class RateLimiter: Sendable {
         }
     }
 
+    /// The limit and the whole requests the key may still make at once, after the ones
+    /// admitted so far; nil without a limit.
+    func headroom(keyId: String) -> (limit: Int, remaining: Int)? {
+        state.withLock { state in
+            guard let limit = state.limit else { return nil }
+            let tokens = state.buckets[keyId]?.tokens ?? Double(limit)
+            return (limit, max(0, Int(tokens.rounded(.down))))
+        }
+    }
+
     /// Refuses the key for the next `seconds` (an injected 429 behaves as a real one).
     func block(keyId: String, seconds: Int, now: ContinuousClock.Instant = .now) {
         state.withLock { state in

@@ -13,6 +13,9 @@ struct SandboxAPI: Sendable {
     let integrations: IntegrationEndpoints
     let foreign: ForeignClubEndpoints
     let rateLimiter: RateLimiter
+    /// Send `RateLimit-Limit` / `RateLimit-Remaining` on admitted answers: an extension beyond
+    /// the contract (which has no such headers), off unless asked for, for clients that read them.
+    var advertisesRateLimit = false
     static let maximumBodySize = 1 << 20
 
     func reply(to request: inout Request, faults: FaultDecision) async throws -> APIReply {
@@ -40,7 +43,17 @@ struct SandboxAPI: Sendable {
             throw APIError.rateLimited(retryAfter: seconds)
         }
         if let seconds = rateLimiter.admit(keyId: key.id) { throw APIError.rateLimited(retryAfter: seconds) }
+        let headroom = advertisesRateLimit ? rateLimiter.headroom(keyId: key.id) : nil
 
+        var reply = try await routed(request, path: path, query: query, body: body, key: key, faults: faults)
+        reply.rateLimit = headroom
+        return reply
+    }
+
+    /// Route, then the endpoint.
+    private func routed(_ request: Request, path: Substring, query: QueryParameters, body: [UInt8],
+                        key: IssuedKey, faults: FaultDecision) async throws -> APIReply {
+        let method = request.method.rawValue
         let route = try Route(method: request.method, path: path)
         let allowed = route.allowedQuery
         try query.requireOnly(allowed.names, repeatable: allowed.repeatable)

@@ -50,7 +50,7 @@ public final class SandboxServer: Sendable {
         let faultInjector = FaultInjector(options.faults)
         let rateLimiter = RateLimiter(perSecond: options.rateLimit)
         let pipeline = PostPipeline(store: store)
-        let api = SandboxAPI(
+        var api = SandboxAPI(
             authenticator: RequestAuthenticator(keyRing: keyRing, environment: options.environment, clubId: club.clubId),
             club: club,
             reads: ReadEndpoints(store: store, club: club, environment: options.environment),
@@ -60,6 +60,7 @@ public final class SandboxServer: Sendable {
             foreign: ForeignClubEndpoints(club: otherClub, environment: options.environment,
                                           epoch: store.epoch + "-" + otherClub.clubId, signal: store.signal),
             rateLimiter: rateLimiter)
+        api.advertisesRateLimit = options.rateLimitHeaders
 
         // Silent by default: a console drawing on the terminal must not get log lines in it.
         let logger = Logger(label: "rewards-ops.sandbox") { _ in SwiftLogNoOpLogHandler() }

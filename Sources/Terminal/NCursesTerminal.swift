@@ -19,20 +19,31 @@ public final class NCursesTerminal: TerminalBackend {
     private var currentTimeout: Int?
     private var replacement: wchar_t = 0xFFFD
     private var quickErrors = 0
+    private let inputDescriptor: Int32
+    /// Set only for a terminal other than stdio's.
+    private var outputFile: UnsafeMutablePointer<FILE>?
+    private var inputFile: UnsafeMutablePointer<FILE>?
     /// The terminal has colour and the user did not turn it off (NO_COLOR, --monochrome).
     private var colorAllowed = false
     /// Whether the terminal keeps its own default colours (-1); nil until colour is started.
     private var defaultColorsSupported: Bool?
 
     /// `palette` is a resolved theme; nil keeps the built-in palette (`RolePalette`).
-    public init(palette: TerminalPalette? = nil, monochrome: Bool = false) throws {
+    /// `input` and `output` name another terminal than stdin/stdout (a pty the benchmarks hold).
+    public init(palette: TerminalPalette? = nil, monochrome: Bool = false,
+                input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) throws {
         let term = try Self.preflight(
             term: Self.environment("TERM"),
-            stdinIsTerminal: isatty(STDIN_FILENO) == 1,
-            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1
+            stdinIsTerminal: isatty(input) == 1,
+            stdoutIsTerminal: isatty(output) == 1
         )
         Self.selectUTF8Locale()
-        guard let screen = rw_newterm(term) else { throw TerminalError.unknownTerminal(term) }
+        inputDescriptor = input
+        if input != STDIN_FILENO || output != STDOUT_FILENO {
+            outputFile = fdopen(output, "w")
+            inputFile = fdopen(input, "r")
+        }
+        guard let screen = rw_newterm_on(term, outputFile, inputFile) else { throw TerminalError.unknownTerminal(term) }
         self.screen = screen
         active = true
         guard let window = rw_stdscr() else {
@@ -111,10 +122,45 @@ public final class NCursesTerminal: TerminalBackend {
         return KeyDecoder.key(forCharacter: UInt32(code))
     }
 
+    /// Waits for a key on the terminal or for `wake`, whichever comes first. Curses may already
+    /// hold bytes it read earlier (several keys arrive in one read), so it is asked first.
+    public func readKey(timeoutMilliseconds: Int, wake: WakeSignal?) -> Key? {
+        guard let wake else { return readKey(timeoutMilliseconds: timeoutMilliseconds) }
+        guard active, window != nil else { return nil }
+        if let key = readBuffered() { return key }
+        var descriptors = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: wake.descriptor, events: Int16(POLLIN), revents: 0)]
+        // EINTR (a resize signal) ends the wait too: curses reports KEY_RESIZE on the next read.
+        guard poll(&descriptors, 2, Int32(clamping: max(-1, timeoutMilliseconds))) > 0 else { return readBuffered() }
+        if descriptors[1].revents != 0 { wake.drain() }
+        let input = descriptors[0].revents
+        if input & Int16(POLLIN) == 0, input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hangup }
+        guard input & Int16(POLLIN) != 0 else { return nil }
+        if let key = readBuffered() { return key }
+        // Readable yet nothing to read, again and again: end of file, the terminal is gone.
+        quickErrors += 1
+        return quickErrors >= 50 ? .hangup : nil
+    }
+
+    /// A key curses can give without waiting (an escape sequence still gets ESCDELAY).
+    private func readBuffered() -> Key? {
+        guard let window else { return nil }
+        if currentTimeout != 0 {
+            wtimeout(window, 0)
+            currentTimeout = 0
+        }
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        if result == ERR { return nil }
+        quickErrors = 0
+        if result == KEY_CODE_YES { return functionKey(Int32(bitPattern: UInt32(code))) }
+        return KeyDecoder.key(forCharacter: UInt32(code))
+    }
+
     /// Tells a timeout from a terminal that is gone. After a hang-up, input is at end of file
     /// and every read fails at once; without this check the UI loop would spin forever.
     private func hangupCheck(waitedMilliseconds: Int, timeout: Int) -> Key? {
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        var descriptor = pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)
         if poll(&descriptor, 1, 0) >= 0,
            descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
             return .hangup
@@ -141,7 +187,7 @@ public final class NCursesTerminal: TerminalBackend {
     }
 
     public func writeRaw(_ bytes: String) {
-        rw_write_raw(bytes)
+        rw_write_raw_to(outputFile, bytes)
     }
 
     public func shutdown() {

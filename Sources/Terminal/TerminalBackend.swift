@@ -6,8 +6,17 @@ public protocol TerminalBackend: AnyObject {
     func present(_ buffer: ScreenBuffer)
     /// Waits up to `timeoutMilliseconds` (negative: forever); nil on timeout.
     func readKey(timeoutMilliseconds: Int) -> Key?
+    /// Like `readKey(timeoutMilliseconds:)`, but also returns (nil) as soon as `wake` is signalled.
+    func readKey(timeoutMilliseconds: Int, wake: WakeSignal?) -> Key?
     /// Sends bytes straight to the terminal, bypassing the screen model (OSC 52 copy).
     func writeRaw(_ bytes: String)
     /// Restores the terminal; safe to call more than once.
     func shutdown()
+}
+
+extension TerminalBackend {
+    /// Backends that never wait (the in-memory one) have nothing to cut short.
+    public func readKey(timeoutMilliseconds: Int, wake: WakeSignal?) -> Key? {
+        readKey(timeoutMilliseconds: timeoutMilliseconds)
+    }
 }

@@ -6,6 +6,7 @@ import RewardsClient
 import RewardsContract
 import Sandbox
 import SyncEngine
+import Theme
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,7 +48,8 @@ struct DemoCommand: ParsableCommand {
                 throw CommandError("Cannot write --sandbox-info file \(sandboxInfo)")
             }
         }
-        let mirror = try MirrorStore(path: directory.appendingPathComponent("mirror.sqlite").path)
+        let mirrorPath = directory.appendingPathComponent("mirror.sqlite").path
+        let mirror = try MirrorStore(path: mirrorPath)
         let key = role == "support" ? server.keys.support : server.keys.ops
         let credentials = Credentials(baseURL: server.baseURL, keyId: key.id, secret: key.secret)
         let client = PlatformClient(credentials: credentials, recorder: MirrorFailureRecorder(mirror: mirror))
@@ -60,7 +62,10 @@ struct DemoCommand: ParsableCommand {
             _ = try blockingAwait { await server.startTraffic(callsPerSecond: rate, seed: seed) }
         }
         defer { if activity > 0 { _ = try? blockingAwait { await server.stopTraffic() } } }
-        try ConsoleSession.run(mirror: mirror, engine: engine, monochrome: monochrome, environmentHint: .test,
-                               undoSeconds: undoSeconds, theme: theme)
+        let themes = ThemeLoader()
+        // No profile switcher: the demo's sandbox is its only platform, and `:profile` says so.
+        let parts = SessionParts(mirror: mirror, mirrorPath: mirrorPath, engine: engine, environmentHint: .test,
+                                 palette: try SessionParts.loadPalette(theme ?? "default", themes: themes))
+        try ConsoleSession.run(parts, monochrome: monochrome, undoSeconds: undoSeconds, themes: themes)
     }
 }

@@ -3,6 +3,10 @@ import Logging
 import Synchronization
 
 enum LogSetup {
+    /// The secrets every log line is scrubbed of: the first profile's, and each profile's that
+    /// `:profile` switches to (the log file outlives the session).
+    static let redactedSecrets = SecretList()
+
     /// Nothing logged (the console draws on the terminal; the demo has no account to debug).
     static func silent() {
         LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
@@ -30,7 +34,8 @@ enum LogSetup {
     static func standardError(level: Logger.Level = .warning, file: String?, fileLevel: Logger.Level,
                               secrets: [String]) throws {
         if let file {
-            let sink = try FileLogSink(path: file, redactor: Redactor(secrets: secrets))
+            redactedSecrets.add(secrets)
+            let sink = try FileLogSink(path: file, redactor: Redactor(secrets: redactedSecrets))
             LoggingSystem.bootstrap { label in
                 var stream = StreamLogHandler.standardError(label: label)
                 stream.logLevel = level
@@ -48,7 +53,8 @@ enum LogSetup {
     }
 
     static func toFile(_ path: String, level: Logger.Level, secrets: [String]) throws {
-        let sink = try FileLogSink(path: path, redactor: Redactor(secrets: secrets))
+        redactedSecrets.add(secrets)
+        let sink = try FileLogSink(path: path, redactor: Redactor(secrets: redactedSecrets))
         LoggingSystem.bootstrap { label in
             var handler = FileLogHandler(label: label, sink: sink)
             handler.logLevel = level
@@ -60,17 +66,31 @@ enum LogSetup {
 /// Scrubs what must never reach a log: bearer tokens, request signatures, and the secrets
 /// known to this process, wherever they appear in a message or its metadata.
 struct Redactor: Sendable {
-    let secrets: [String]
-
-    init(secrets: [String]) { self.secrets = secrets.filter { $0.count >= 4 } }
+    let secrets: SecretList
 
     func scrub(_ text: String) -> String {
         var out = text
-        for secret in secrets { out = out.replacingOccurrences(of: secret, with: "[redacted]") }
+        for secret in secrets.all { out = out.replacingOccurrences(of: secret, with: "[redacted]") }
         out = out.replacingOccurrences(of: #"Bearer\s+[^\s,;"'\]\)]+"#, with: "Bearer [redacted]", options: .regularExpression)
         out = out.replacingOccurrences(of: #"v1=[0-9A-Fa-f]{16,}"#, with: "v1=[redacted]", options: .regularExpression)
         return out
     }
+}
+
+/// Secrets known to this process; it grows when a profile switch brings a new one.
+final class SecretList: Sendable {
+    private let secrets = Mutex<[String]>([])
+
+    /// Shorter ones are left out: replacing a two-letter "secret" would shred every line.
+    func add(_ new: [String]) {
+        secrets.withLock { known in
+            for secret in new where secret.count >= 4 && !known.contains(secret) { known.append(secret) }
+        }
+    }
+
+    func add(_ secret: String) { add([secret]) }
+
+    var all: [String] { secrets.withLock { $0 } }
 }
 
 /// An append-only, user-private log file shared by every logger of the process.

@@ -16,6 +16,9 @@ struct SandboxCommand: ParsableCommand {
     @Option(help: "Feed entries kept; a cursor older than them gets 410 cursor_expired.") var history: Int = 100_000
     @Option(name: .customLong("rate-limit"), help: "Requests per second per key (429 past it); 0 is no limit.")
     var rateLimit: Int = 0
+    @Flag(name: .customLong("rate-limit-headers"),
+          help: "With --rate-limit, send RateLimit-Limit and RateLimit-Remaining (an extension beyond the contract).")
+    var rateLimitHeaders = false
     @Option(help: "Integration calls per second the traffic generator makes over HTTP; 0 is none.") var traffic: Int = 0
     @Option(help: "Injected faults: none, light or heavy.") var faults: String = "none"
     @Option(name: .customLong("fault-rate"),
@@ -66,6 +69,7 @@ struct SandboxCommand: ParsableCommand {
         let options = SandboxOptions(port: port, members: members, seed: seed,
                                      environment: Environment(rawValue: environment), statePath: state,
                                      feedHistoryLimit: history, rateLimit: rateLimit > 0 ? rateLimit : nil,
+                                     rateLimitHeaders: rateLimitHeaders,
                                      traffic: traffic, faults: try faultSettings())
         let server = try blockingAwait { try await SandboxServer.start(options) }
         // Unbuffered, so a parent process reading the pipe sees the line at once.

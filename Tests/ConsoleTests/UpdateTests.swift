@@ -211,17 +211,22 @@ import Testing
         #expect(send(&other, .ctrl("c")) == [.quit])
     }
 
-    @Test func syncEventsRefreshOnTheNextTickAndAnnounceNewReviews() {
+    @Test func syncEventsRefreshAtOnceThenAtMostOnceATickAndAnnounceNewReviews() {
         var state = Fixtures.state()
         var changes = AppliedChanges()
         changes.upserted[.review] = 2
         changes.newOpenReviews = 2
-        #expect(Update.update(&state, .sync(.applied(changes))).isEmpty)
+        func reloadsReviews(_ commands: [Command]) -> Bool {
+            commands.contains { if case .loadWindow(.reviews, _, _, _, _, _) = $0 { return true }; return false }
+        }
+        #expect(reloadsReviews(Update.update(&state, .sync(.applied(changes)))), "the first change shows at once")
         #expect(state.flash?.text == "2 new reviews in the queue")
+        #expect(Update.update(&state, .sync(.applied(changes))).isEmpty, "a second one waits for the tick")
         let commands = Update.update(&state, .tick(Fixtures.now.addingTimeInterval(1)))
         #expect(commands.contains(.loadCounts))
-        #expect(commands.contains { if case .loadWindow(.reviews, _, _, _, _, _) = $0 { return true }; return false })
+        #expect(reloadsReviews(commands))
         #expect(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(2))).isEmpty, "refreshed once")
+        #expect(reloadsReviews(Update.update(&state, .sync(.applied(changes)))), "after a quiet tick, at once again")
     }
 
     @Test func identityAndStatusEventsReachTheStatusLine() {

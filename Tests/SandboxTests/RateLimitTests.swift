@@ -82,4 +82,27 @@ import Testing
             #expect(applied.status == 200 && applied.header("Idempotent-Replayed") == nil)
         }
     }
+
+    @Test func rateLimitHeadersAreAnOptInExtension() async throws {
+        // Off by default: the contract defines no such headers.
+        try await withSandbox(SandboxOptions(members: 20, rateLimit: 10)) { server in
+            let plain = try await SignedClient(server).get("/v1/me")
+            #expect(plain.status == 200 && plain.header("RateLimit-Limit") == nil && plain.header("RateLimit-Remaining") == nil)
+        }
+        try await withSandbox(SandboxOptions(members: 20, rateLimit: 10, rateLimitHeaders: true)) { server in
+            let client = SignedClient(server)
+            let first = try await client.get("/v1/me")
+            #expect(first.header("RateLimit-Limit") == "10")
+            let remaining = try #require(first.header("RateLimit-Remaining").flatMap { Int($0) })
+            #expect((8...9).contains(remaining), "one request spent of ten (a refill may round in)")
+            // Other keys have their own budget.
+            let other = try await SignedClient(server, key: server.keys.support).get("/v1/me")
+            #expect(other.header("RateLimit-Remaining").flatMap { Int($0) }.map { $0 >= 8 } == true)
+        }
+        // Without a limit there is no budget to advertise.
+        try await withSandbox(SandboxOptions(members: 20, rateLimitHeaders: true)) { server in
+            let unlimited = try await SignedClient(server).get("/v1/me")
+            #expect(unlimited.header("RateLimit-Limit") == nil)
+        }
+    }
 }

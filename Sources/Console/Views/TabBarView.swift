@@ -3,13 +3,17 @@ import RewardsContract
 import Terminal
 
 /// The top line: the product, the four panes with their counts, and the environment badge.
+/// On LIVE it is the top of the frame (see `LiveFrame`).
 enum TabBarView {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
-        buffer.fill(x: 0, y: 0, width: state.columns, height: 1, role: .tab)
-        var x = buffer.put(" rewards-ops ", x: 0, y: 0, role: .title, bold: true)
+        let bar = LiveFrame.barRole(state, otherwise: .tab)
+        buffer.fill(x: 0, y: 0, width: state.columns, height: 1, role: bar)
+        var x = buffer.put(" rewards-ops ", x: 0, y: 0, role: LiveFrame.barRole(state, otherwise: .title), bold: true)
         for pane in PaneID.allCases {
             let label = " \(pane.rawValue + 1) \(pane.title) \(Format.points(count(pane, state.counts))) "
-            x += buffer.put(label, x: x, y: 0, role: pane == state.pane ? .tabActive : .tab, bold: pane == state.pane)
+            // Underlined inside the LIVE frame: without colour both are reverse and bold.
+            x += buffer.put(label, x: x, y: 0, role: pane == state.pane ? .tabActive : bar, bold: pane == state.pane,
+                            underline: pane == state.pane && LiveFrame.isOn(state))
             x += 1
         }
         let badge = Badge.of(state)

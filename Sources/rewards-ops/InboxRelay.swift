@@ -1,0 +1,13 @@
+import Console
+import Synchronization
+
+/// Where signals go: the inbox of whichever console session is running. Each session has
+/// its own inbox, so that a late message of an ended one (a sync event, a window from the
+/// old mirror) can never reach the next.
+final class InboxRelay: Sendable {
+    private let current = Mutex<Inbox?>(nil)
+
+    func use(_ inbox: Inbox) { current.withLock { $0 = inbox } }
+
+    func post(_ message: Message) { current.withLock { $0 }?.post(message) }
+}
