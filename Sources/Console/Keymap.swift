@@ -27,10 +27,13 @@ public struct Keymap: Sendable, Hashable {
     public static func from(_ table: [String: String]) throws -> Keymap {
         var overrides: [ActionID: [Key]] = [:]
         for (name, spec) in table.sorted(by: { $0.key < $1.key }) {
-            guard let action = ActionID(rawValue: name) ?? ActionRegistry.all.first(where: { $0.commands.contains(name) })?.id
-            else { throw KeymapError.unknownAction(name) }
+            // A command name can stand for one action per pane (`status` cycles the queue's
+            // filter and the error log's): remapping it remaps all of them.
+            let actions = ActionID(rawValue: name).map { [$0] }
+                ?? ActionRegistry.all.filter { $0.commands.contains(name) }.map(\.id)
+            guard !actions.isEmpty else { throw KeymapError.unknownAction(name) }
             guard let key = parse(spec) else { throw KeymapError.badKey(action: name, spec: spec) }
-            overrides[action, default: []].append(key)
+            for action in actions { overrides[action, default: []].append(key) }
         }
         return Keymap(overrides: overrides)
     }

@@ -27,6 +27,8 @@ public enum Update {
             if state.needsRefresh {
                 state.needsRefresh = false
                 commands = refreshVisible(&state)
+                // The tick's own refresh leaves the next change free to show at once.
+                state.refreshedSinceTick = false
             }
             // The counts scan whole tables (a million members): at most every two seconds,
             // however fast the feed changes things; the visible rows refresh at once.

@@ -137,6 +137,22 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v5-stable-search-keys") { db in
+            // A member keeps its search rowid for life (it used to get a new one on every
+            // upsert), so a text filter can page through the FTS index in rowid order and stop
+            // after one screen instead of collecting every match first. The bootstrap inserts
+            // in id order, so that order is the id order for all but later arrivals.
+            try db.execute(sql: """
+                DROP TRIGGER members_search_insert;
+                CREATE TRIGGER members_search_insert AFTER INSERT ON members BEGIN
+                    INSERT INTO member_keys (id) SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM member_keys WHERE id = new.id);
+                    DELETE FROM members_search WHERE rowid = (SELECT rowid FROM member_keys WHERE id = new.id);
+                    INSERT INTO members_search (rowid, text)
+                        VALUES ((SELECT rowid FROM member_keys WHERE id = new.id),
+                                new.name || ' ' || new.email || ' ' || new.externalRef || ' ' || new.id);
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -201,6 +201,14 @@ import Testing
         #expect(RootView.render(help).text().contains("A        approve"))
     }
 
+    @Test func aSharedCommandNameRemapsTheActionOnEveryPane() throws {
+        let keymap = try Keymap.from(["status": "S"])
+        #expect(keymap.action(for: .char("S"), on: .reviews)?.id == .cycleStatus)
+        #expect(keymap.action(for: .char("S"), on: .redemptions)?.id == .cycleStatus)
+        #expect(keymap.action(for: .char("S"), on: .errors)?.id == .errorsStatus)
+        #expect(keymap.action(for: .char("s"), on: .reviews) == nil, "the old key is free again")
+    }
+
     @Test func badOverridesAreExplained() {
         #expect(throws: Keymap.KeymapError.unknownAction("launch")) { try Keymap.from(["launch": "l"]) }
         #expect(throws: Keymap.KeymapError.badKey(action: "approve", spec: "hyper-a")) { try Keymap.from(["approve": "hyper-a"]) }

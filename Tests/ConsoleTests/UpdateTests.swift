@@ -225,7 +225,11 @@ import Testing
         let commands = Update.update(&state, .tick(Fixtures.now.addingTimeInterval(1)))
         #expect(commands.contains(.loadCounts))
         #expect(reloadsReviews(commands))
-        #expect(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(2))).isEmpty, "refreshed once")
+        #expect(reloadsReviews(Update.update(&state, .sync(.applied(changes)))),
+                "the tick's own refresh does not hold back the next change")
+        #expect(Update.update(&state, .sync(.applied(changes))).isEmpty, "but the one after that waits")
+        #expect(reloadsReviews(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(1.25)))))
+        #expect(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(1.5))).isEmpty, "refreshed once")
         #expect(reloadsReviews(Update.update(&state, .sync(.applied(changes)))), "after a quiet tick, at once again")
     }
 
