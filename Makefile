@@ -4,7 +4,7 @@
 SWIFT ?= swift
 DEBIAN_PACKAGES := libncursesw5-dev libsqlite3-dev pkg-config tmux
 
-.PHONY: demo test build deps clean
+.PHONY: demo test build deps bench clean
 
 ## Installs the Debian packages the build and the tests need, only those missing.
 deps:
@@ -30,5 +30,15 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+## Issue #7's figures (docs/performance.md): a release build into .build-bench, then every
+## benchmark. BENCH_ARGS passes options through, e.g. BENCH_ARGS="--filter 'keystroke.*'".
+## REWARDS_OPS_BENCH_MEMBERS=100000 makes a quicker, smaller run.
+bench: deps
+	@command -v sqlite3 >/dev/null || { \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends sqlite3; }
+	REWARDS_OPS_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product rewards-ops
+	REWARDS_OPS_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench benchmark --no-progress $(BENCH_ARGS)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-bench

@@ -1,5 +1,6 @@
 // swift-tools-version:6.1
 import PackageDescription
+import class Foundation.ProcessInfo
 
 // One module per layer; imports only point down this list:
 // RewardsContract <- RewardsClient, Mirror <- SyncEngine <- Console <- rewards-ops
@@ -103,3 +104,31 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The benchmarks (`make bench`) join only when asked for, so `make test` neither fetches nor
+// builds ordo-one/benchmark. They build in release into their own scratch folder, .build-bench.
+if ProcessInfo.processInfo.environment["REWARDS_OPS_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets += [
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: ["RewardsContract", "Mirror", "Sandbox", "Terminal", "Console", "SyncEngine", "RewardsClient"],
+            path: "Benchmarks/BenchmarkSupport"
+        ),
+        .executableTarget(
+            name: "SyncBenchmarks",
+            dependencies: ["BenchmarkSupport", "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Sandbox",
+                           .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/SyncBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ConsoleBenchmarks",
+            dependencies: ["BenchmarkSupport", "RewardsContract", "Mirror", "SyncEngine", "Console", "Terminal", "Sandbox",
+                           .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ConsoleBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+}

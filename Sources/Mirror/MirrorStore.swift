@@ -24,7 +24,12 @@ public final class MirrorStore: Sendable {
             // A purge must not leave a member's data readable in free pages of the file.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            // Readers look at a screenful at a time; their page caches (2 MiB each by default)
+            // were most of what made the console's memory grow with the mirror's size.
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -512") }
         }
+        // Windows, counts and a detail view at once are the most the console reads together.
+        configuration.maximumReaderCount = 3
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {

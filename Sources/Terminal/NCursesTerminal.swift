@@ -207,10 +207,17 @@ public final class NCursesTerminal: TerminalBackend {
         var attributes = style.attributes
         if cell.bold { attributes |= rw_a_bold() }
         if cell.underline { attributes |= rw_a_underline() }
-        let space = [wchar_t(UInt8(ascii: " "))]
+        let space = wchar_t(UInt8(ascii: " "))
         // A wide grapheme cut by the terminal's right edge cannot be shown at all.
         if wide, x + 1 >= visibleColumns {
-            put(space, attributes: attributes, pair: style.pair, x: x, y: y, in: window)
+            putScalar(space, attributes: attributes, pair: style.pair, x: x, y: y, in: window)
+            return
+        }
+        // Most cells are one printable ASCII byte: no arrays for them (a page down redraws
+        // thousands of cells, and their allocations were a third of the frame).
+        let utf8 = cell.grapheme.utf8
+        if utf8.count == 1, let byte = utf8.first, byte >= 0x20, byte < 0x7F {
+            putScalar(wchar_t(byte), attributes: attributes, pair: style.pair, x: x, y: y, in: window)
             return
         }
         let glyph = glyphCharacters(cell.grapheme, width: wide ? 2 : 1)
@@ -218,7 +225,7 @@ public final class NCursesTerminal: TerminalBackend {
         // curses thinks this glyph is narrower than our layout: fill the second
         // column ourselves so curses and the buffer agree on every cell.
         if wide, glyph.cursesWidth == 1 {
-            put(space, attributes: attributes, pair: style.pair, x: x + 1, y: y, in: window)
+            putScalar(space, attributes: attributes, pair: style.pair, x: x + 1, y: y, in: window)
         }
     }
 
@@ -239,6 +246,17 @@ public final class NCursesTerminal: TerminalBackend {
             characters.append(character)
         }
         return (characters, baseWidth)
+    }
+
+    private func putScalar(_ character: wchar_t, attributes: attr_t, pair: Int16, x: Int, y: Int,
+                           in window: UnsafeMutablePointer<WINDOW>) {
+        var cell = cchar_t()
+        var text: (wchar_t, wchar_t) = (character, 0)
+        let status = withUnsafePointer(to: &text) { pointer in
+            pointer.withMemoryRebound(to: wchar_t.self, capacity: 2) { setcchar(&cell, $0, attributes, pair, nil) }
+        }
+        guard status != ERR else { return }
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &cell)
     }
 
     private func put(_ characters: [wchar_t], attributes: attr_t, pair: Int16, x: Int, y: Int, in window: UnsafeMutablePointer<WINDOW>) {

@@ -1,0 +1,20 @@
+import Benchmark
+
+let benchmarks: @Sendable () -> Void = {
+    let settings = BenchSettings.fromEnvironment()
+    let bootstrap = BootstrapBenchmark(settings: settings)
+    Benchmark(
+        "Bootstrap sync from the sandbox vs sqlite3 shell",
+        configuration: .init(
+            metrics: SyncMetrics.all,
+            tags: ["members": String(settings.members)],
+            timeUnits: .seconds,
+            warmupIterations: 0,
+            maxDuration: .seconds(24 * 3600),
+            maxIterations: settings.iterations,
+            setup: { try await bootstrap.setUp() },
+            teardown: { try await bootstrap.tearDown() })
+    ) { benchmark in
+        try await bootstrap.iterate(benchmark)
+    }
+}
