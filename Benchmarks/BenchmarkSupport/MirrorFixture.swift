@@ -22,32 +22,24 @@ public enum MirrorFixture {
         let mirror = try MirrorStore(path: path)
         try mirror.beginBootstrap(head: "fixture")
         let now = Date(timeIntervalSince1970: 1_790_000_000)
-        let pageSize = 1000
-        var previous: String?
-        for start in stride(from: 0, to: members, by: pageSize) {
-            let page = (start..<min(members, start + pageSize)).map { member($0, now: now) }
-            try mirror.applyBootstrapPage(page, previousLastId: previous, nextCursor: "m\(start)",
-                                          isLast: start + pageSize >= members)
-            previous = page.last?.id
-        }
-        let reviewCount = max(10, members / 100)
-        previous = nil
-        for start in stride(from: 0, to: reviewCount, by: pageSize) {
-            let page = (start..<min(reviewCount, start + pageSize)).map { review($0, members: members, now: now) }
-            try mirror.applyBootstrapPage(page, previousLastId: previous, nextCursor: "r\(start)",
-                                          isLast: start + pageSize >= reviewCount)
-            previous = page.last?.id
-        }
-        let redemptionCount = max(10, members / 50)
-        previous = nil
-        for start in stride(from: 0, to: redemptionCount, by: pageSize) {
-            let page = (start..<min(redemptionCount, start + pageSize)).map { redemption($0, members: members, now: now) }
-            try mirror.applyBootstrapPage(page, previousLastId: previous, nextCursor: "d\(start)",
-                                          isLast: start + pageSize >= redemptionCount)
-            previous = page.last?.id
-        }
+        try loadPages(of: members, into: mirror) { member($0, now: now) }
+        try loadPages(of: max(10, members / 100), into: mirror) { review($0, members: members, now: now) }
+        try loadPages(of: max(10, members / 50), into: mirror) { redemption($0, members: members, now: now) }
         try mirror.completeBootstrap(at: now)
         try mirror.checkpoint()
+    }
+
+    /// One list's rows, a bootstrap page of 1,000 at a time, as the sync engine stores them.
+    static func loadPages<Object: Sendable>(of count: Int, into mirror: MirrorStore, make: (Int) -> Object) throws
+        where Object: Identifiable, Object.ID == String {
+        let pageSize = 1000
+        var previous: String?
+        for start in stride(from: 0, to: count, by: pageSize) {
+            let page = (start..<min(count, start + pageSize)).map(make)
+            try mirror.applyBootstrapPage(page, previousLastId: previous, nextCursor: "page\(start)",
+                                          isLast: start + pageSize >= count)
+            previous = page.last?.id
+        }
     }
 
     static let givenNames = ["Ana", "Bruno", "Chloé", "Dmitri", "Eun-ji", "Fatima", "Gustavo", "Hana", "Ines", "João",
