@@ -26,9 +26,8 @@ public enum Update {
             var commands: [Command] = []
             if state.needsRefresh {
                 state.needsRefresh = false
-                commands = refreshVisible(&state)
                 // The tick's own refresh leaves the next change free to show at once.
-                state.refreshedSinceTick = false
+                commands = refreshVisible(&state)
             }
             // The counts scan whole tables (a million members): at most every two seconds,
             // however fast the feed changes things; the visible rows refresh at once.
@@ -281,12 +280,12 @@ public enum Update {
             state.needsRefresh = true
             return []
         }
+        state.refreshedSinceTick = true
         return refreshVisible(&state)
     }
 
     /// The visible pane (and the open member detail) reloaded where they stand; the counts follow.
     static func refreshVisible(_ state: inout AppState) -> [Command] {
-        state.refreshedSinceTick = true
         state.countsOwed = true
         let detail = state.memberDetail.map { [Command.loadMemberDetail(memberId: $0.memberId)] } ?? []
         return refresh(&state, state.pane) + detail

@@ -94,10 +94,4 @@ struct WindowQuery {
         }
         return backwards ? rows.reversed() : rows
     }
-
-    func count(_ db: Database) throws -> Int {
-        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let from = select.range(of: " FROM ").map { String(select[$0.lowerBound...]) } ?? ""
-        return try Int.fetchOne(db, sql: "SELECT count(*)\(from)\(whereClause)", arguments: StatementArguments(arguments)) ?? 0
-    }
 }

@@ -127,13 +127,7 @@ struct ConsoleEndToEndTests {
         let (id, before) = try await firstOpenReview(console, probe)
 
         let note = "e2e: needs finance sign-off, café 42"
-        console.send("e")
-        try await console.waitFor(text: "Escalation note", "Escalate review \(id)")
-        console.type(note)
-        try await console.waitFor(text: note)
-        console.send("Enter")
-        try await console.waitFor(text: "Confirm escalation")
-        console.send("y")
+        try await escalateSelected(console, id: id, note: note)
         let after = try await console.waitFor(text: "Escalated \(id)")
         let shownVersion = version(in: after, after: "Escalated \(id)")
 
@@ -220,4 +214,17 @@ func firstOpenReview(_ console: TmuxConsole, _ probe: SandboxProbe,
     let review = try await probe.review(id)
     #expect(review.status == .open, sourceLocation: sourceLocation)
     return (id, review)
+}
+
+/// `e`, the note, Enter, `y`: escalates the selected review `id`, through the note and the
+/// confirmation dialogs, each checked on screen before the next key.
+func escalateSelected(_ console: TmuxConsole, id: String, note: String,
+                      sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    console.send("e")
+    try await console.waitFor(text: "Escalation note", "Escalate review \(id)", sourceLocation: sourceLocation)
+    console.type(note)
+    try await console.waitFor(text: note, sourceLocation: sourceLocation)
+    console.send("Enter")
+    try await console.waitFor(text: "Confirm escalation", sourceLocation: sourceLocation)
+    console.send("y")
 }

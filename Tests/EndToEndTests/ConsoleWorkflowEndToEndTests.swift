@@ -133,13 +133,7 @@ extension ConsoleEndToEndTests {
         let (id, before) = try await firstOpenReview(console, probe)
 
         let note = "e2e: twice is once"
-        console.send("e")
-        try await console.waitFor(text: "Escalation note", "Escalate review \(id)")
-        console.type(note)
-        try await console.waitFor(text: note)
-        console.send("Enter")
-        try await console.waitFor(text: "Confirm escalation")
-        console.send("y")
+        try await escalateSelected(console, id: id, note: note)
         try await console.waitFor("⏳ on \(id)") { screen in
             queueRows(in: screen).contains { $0.id == id && $0.line.contains("⏳ sends in") }
         }
