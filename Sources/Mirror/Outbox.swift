@@ -80,7 +80,7 @@ extension MirrorStore {
     /// The oldest undelivered entry: entries go out strictly in the order they were taken.
     public func nextOutboxEntry() throws -> OutboxEntry? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE state IN ('queued', 'sending') ORDER BY seq LIMIT 1")
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM outbox WHERE state IN ('queued', 'sending') ORDER BY seq LIMIT 1"))
                 .map(OutboxEntry.init(row:))
         }
     }
@@ -157,11 +157,13 @@ extension MirrorStore {
     public func latestOutboxEntries(objectIds: [String]) throws -> [String: OutboxEntry] {
         guard !objectIds.isEmpty else { return [:] }
         return try pool.read { db in
-            let marks = objectIds.map { _ in "?" }.joined(separator: ",")
-            let rows = try Row.fetchAll(db, sql: """
+            // One statement text whatever the number of ids (a JSON array), so it stays prepared.
+            let statement = try db.cachedStatement(sql: """
                 SELECT * FROM outbox WHERE seq IN (
-                    SELECT max(seq) FROM outbox WHERE objectId IN (\(marks)) AND state != 'cancelled' GROUP BY objectId)
-                """, arguments: StatementArguments(objectIds))
+                    SELECT max(seq) FROM outbox WHERE objectId IN (SELECT value FROM json_each(?))
+                    AND state != 'cancelled' GROUP BY objectId)
+                """)
+            let rows = try Row.fetchAll(statement, arguments: [Self.jsonArray(objectIds)])
             var result: [String: OutboxEntry] = [:]
             for row in rows {
                 let entry = OutboxEntry(row: row)
@@ -171,9 +173,14 @@ extension MirrorStore {
         }
     }
 
+    /// `ids` as a JSON array for `json_each` (encoding strings cannot fail).
+    static func jsonArray(_ ids: [String]) -> String {
+        String(decoding: (try? JSONEncoder().encode(ids)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
     public func pendingOutboxCount() throws -> Int {
         try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')") ?? 0
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')")) ?? 0
         }
     }
 }

@@ -87,7 +87,9 @@ struct WindowQuery {
         let sql = "\(select)\(whereClause) ORDER BY \(order) LIMIT ?"
         arguments.append(max(0, limit).databaseValue)
         var rows: [WindowRow<Object>] = []
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        // Kept prepared per connection: a pane asks the same few shapes of query keystroke after
+        // keystroke, and preparing one (parse, plan, GRDB's authorizer) cost more than running it.
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
         while let row = try cursor.next() {
             let key = RowKey((0..<keyColumns.count).map { KeyPart(row[row.count - keyColumns.count + $0] as DatabaseValue) })
             rows.append(WindowRow(key: key, object: map(row)))

@@ -87,24 +87,46 @@ public final class NCursesTerminal: TerminalBackend {
         if full { werase(window) }
         let visibleRows = min(buffer.rows, size.rows)
         let visibleColumns = min(buffer.columns, size.columns)
+        var pen = Pen(styles: styles)
+        var drawn = 0
         for y in 0..<max(0, visibleRows) {
-            var x = 0
-            while x < visibleColumns {
-                let cell = buffer[x: x, y: y]
-                let wide = buffer[x: x + 1, y: y].isContinuation && x + 1 < buffer.columns
-                let changed = old.map { old in
-                    old[x: x, y: y] != cell || (wide && old[x: x + 1, y: y] != buffer[x: x + 1, y: y])
-                } ?? true
-                if changed, !cell.isContinuation {
-                    draw(cell, wide: wide, x: x, y: y, visibleColumns: visibleColumns, in: window)
+            buffer.withRow(y) { row in
+                if let old {
+                    old.withRow(y) { oldRow in
+                        // Most rows of most frames are as they were: one pass says so.
+                        guard !row.elementsEqual(oldRow) else { return }
+                        drawn += presentRow(row, previous: oldRow, y: y, visibleColumns: visibleColumns, pen: &pen, in: window)
+                    }
+                } else {
+                    drawn += presentRow(row, previous: nil, y: y, visibleColumns: visibleColumns, pen: &pen, in: window)
                 }
-                x += wide ? 2 : 1
             }
         }
         previous = buffer
         needsFullRepaint = false
+        // Nothing drawn, nothing to send: a tick that changed no cell costs no terminal update.
+        guard drawn > 0 || full else { return }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Draws the cells of row `y` that differ from `previous` (all when nil); returns how many.
+    private func presentRow(_ row: UnsafeBufferPointer<Cell>, previous: UnsafeBufferPointer<Cell>?, y: Int,
+                            visibleColumns: Int, pen: inout Pen, in window: UnsafeMutablePointer<WINDOW>) -> Int {
+        var drawn = 0
+        var x = 0
+        while x < visibleColumns {
+            let wide = x + 1 < row.count && row[x + 1].isContinuation
+            let changed = previous.map { previous in
+                previous[x] != row[x] || (wide && previous[x + 1] != row[x + 1])
+            } ?? true
+            if changed, !row[x].isContinuation {
+                draw(row[x], style: pen.style(for: row[x].role), wide: wide, x: x, y: y, visibleColumns: visibleColumns, in: window)
+                drawn += 1
+            }
+            x += wide ? 2 : 1
+        }
+        return drawn
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
@@ -202,8 +224,8 @@ public final class NCursesTerminal: TerminalBackend {
 
     // MARK: - Drawing
 
-    private func draw(_ cell: Cell, wide: Bool, x: Int, y: Int, visibleColumns: Int, in window: UnsafeMutablePointer<WINDOW>) {
-        let style = styles[cell.role] ?? CursesStyle(pair: 0, attributes: rw_a_normal())
+    private func draw(_ cell: Cell, style: CursesStyle, wide: Bool, x: Int, y: Int, visibleColumns: Int,
+                      in window: UnsafeMutablePointer<WINDOW>) {
         var attributes = style.attributes
         if cell.bold { attributes |= rw_a_bold() }
         if cell.underline { attributes |= rw_a_underline() }
@@ -427,4 +449,24 @@ public final class NCursesTerminal: TerminalBackend {
 private struct CursesStyle {
     var pair: Int16
     var attributes: attr_t
+}
+
+/// The style of the role drawn last. Neighbouring cells mostly share a role, and looking one
+/// up in the table hashes the role's name.
+private struct Pen {
+    let styles: [StyleRole: CursesStyle]
+    private var role: StyleRole?
+    private var current = CursesStyle(pair: 0, attributes: rw_a_normal())
+
+    init(styles: [StyleRole: CursesStyle]) {
+        self.styles = styles
+    }
+
+    mutating func style(for role: StyleRole) -> CursesStyle {
+        if role != self.role {
+            self.role = role
+            current = styles[role] ?? CursesStyle(pair: 0, attributes: rw_a_normal())
+        }
+        return current
+    }
 }

@@ -52,7 +52,9 @@ public struct ScreenBuffer: Sendable, Equatable {
         let bottom = min(rows, y + max(0, height))
         guard left < right, top < bottom else { return }
         for row in top..<bottom {
-            for column in left..<right { store(cell, x: column, y: row) }
+            splitWideGraphemes(atEdgesOf: left..<right, y: row)
+            let start = row * columns
+            for index in (start + left)..<(start + right) { cells[index] = cell }
         }
     }
 
@@ -69,6 +71,10 @@ public struct ScreenBuffer: Sendable, Equatable {
         let limit = min(maxColumns ?? rightEdge, rightEdge)
         guard limit > 0 else { return 0 }
         let visibleRow = y >= 0 && y < rows
+        if let width = TextWidth.printableASCIIWidth(text) {
+            return putPrintableASCII(text, width: width, x: x, y: visibleRow ? y : nil, limit: limit,
+                                     role: role, bold: bold, underline: underline)
+        }
         var used = 0
         for grapheme in Inert.text(text) {
             let width = TextWidth.columns(of: grapheme)
@@ -99,6 +105,46 @@ public struct ScreenBuffer: Sendable, Equatable {
         }
         return used
     }
+
+    /// `put` for text that is all printable ASCII: already inert, one cell a byte. `y` is nil
+    /// when the row is off screen (only the advance is wanted).
+    private mutating func putPrintableASCII(_ text: String, width: Int, x: Int, y: Int?, limit: Int,
+                                            role: StyleRole, bold: Bool, underline: Bool) -> Int {
+        let drawn = min(width, limit)
+        let skipped = max(0, -x)
+        guard let y, drawn > skipped else { return drawn }
+        splitWideGraphemes(atEdgesOf: (x + skipped)..<(x + drawn), y: y)
+        var index = y * columns + x + skipped
+        for byte in text.utf8.dropFirst(skipped).prefix(drawn - skipped) {
+            cells[index] = Cell(grapheme: Self.asciiGraphemes[Int(byte) - 0x20], role: role, bold: bold, underline: underline)
+            index += 1
+        }
+        return drawn
+    }
+
+    /// Before `span` of row `y` is overwritten whole: a wide grapheme reaching into it from
+    /// either side loses its other half, which becomes a space (what `store` does cell by cell).
+    private mutating func splitWideGraphemes(atEdgesOf span: Range<Int>, y: Int) {
+        let start = y * columns
+        if span.lowerBound > 0, cells[start + span.lowerBound].isContinuation {
+            cells[start + span.lowerBound - 1].grapheme = " "
+        }
+        if span.upperBound < columns, cells[start + span.upperBound].isContinuation {
+            cells[start + span.upperBound].grapheme = " "
+        }
+    }
+
+    /// The cells of row `y` left to right, lent without copies: a backend compares frames
+    /// cell by cell, and copying each cell out costs more than the comparison.
+    public func withRow<Result>(_ y: Int, _ body: (UnsafeBufferPointer<Cell>) throws -> Result) rethrows -> Result {
+        precondition(y >= 0 && y < rows, "row \(y) of \(rows)")
+        return try cells.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[(y * columns)..<((y + 1) * columns)]))
+        }
+    }
+
+    /// One small string per printable ASCII character, made once.
+    private static let asciiGraphemes: [String] = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Restyles a span (a selected row) keeping its text; a wide grapheme cut by
     /// either end of the span is restyled whole so its halves stay alike.

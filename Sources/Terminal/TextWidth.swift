@@ -2,6 +2,7 @@
 /// without a terminal and does not depend on the C library's locale tables.
 public enum TextWidth {
     public static func columns(_ s: String) -> Int {
+        if let width = printableASCIIWidth(s) { return width }
         var total = 0
         for grapheme in s {
             total += columns(of: grapheme)
@@ -12,15 +13,17 @@ public enum TextWidth {
     /// 0, 1 or 2. A grapheme is as wide as its widest scalar, except that emoji
     /// presentation (pictographs, flags, VS16, ZWJ sequences) always makes it 2.
     public static func columns(of grapheme: Character) -> Int {
-        if grapheme.isASCII {
-            // "\r\n" is the only multi-scalar ASCII grapheme; controls draw nothing.
-            guard let value = grapheme.asciiValue else { return 0 }
-            return (value < 0x20 || value == 0x7F) ? 0 : 1
-        }
-        let scalars = grapheme.unicodeScalars
         var widest = 0
         var hasEmojiBase = false
-        for scalar in scalars {
+        for scalar in grapheme.unicodeScalars {
+            let value = scalar.value
+            // ASCII without a look at Unicode properties: only # * and digits can start an
+            // emoji (a keycap), and controls draw nothing.
+            if value < 0x7F {
+                if value == 0x23 || value == 0x2A || (0x30...0x39).contains(value) { hasEmojiBase = true }
+                widest = max(widest, value < 0x20 ? 0 : 1)
+                continue
+            }
             let properties = scalar.properties
             if properties.isEmojiPresentation { return 2 }
             if scalar.value == 0xFE0F, hasEmojiBase { return 2 }
@@ -51,6 +54,12 @@ public enum TextWidth {
     /// limit is dropped rather than half drawn.
     public static func truncate(_ s: String, toColumns limit: Int, ellipsis: String = "…") -> String {
         guard limit > 0 else { return "" }
+        if let width = printableASCIIWidth(s) {
+            if width <= limit { return s }
+            let ellipsisWidth = columns(ellipsis)
+            if ellipsisWidth > limit { return asciiPrefix(s, count: limit) }
+            return asciiPrefix(s, count: limit - ellipsisWidth) + ellipsis
+        }
         if columns(s) <= limit { return s }
         let ellipsisWidth = columns(ellipsis)
         if ellipsisWidth > limit { return prefix(s, fitting: limit) }
@@ -69,6 +78,21 @@ public enum TextWidth {
         guard limit > 0 else { return "" }
         let cut = truncate(s, toColumns: limit)
         return String(repeating: " ", count: max(0, limit - columns(cut))) + cut
+    }
+
+    /// The width of `s` when it is all printable ASCII (one column a byte), else nil. Most of
+    /// what a screen shows is, and it then needs neither grapheme breaking nor Unicode tables.
+    public static func printableASCIIWidth(_ s: String) -> Int? {
+        let utf8 = s.utf8
+        let printable = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 > 0x7E }
+        } ?? !utf8.contains { $0 < 0x20 || $0 > 0x7E }
+        return printable ? utf8.count : nil
+    }
+
+    /// The first `count` characters of a string known to be ASCII.
+    private static func asciiPrefix(_ s: String, count: Int) -> String {
+        String(s[..<s.utf8.index(s.startIndex, offsetBy: max(0, count))])
     }
 
     static func prefix(_ s: String, fitting limit: Int) -> String {

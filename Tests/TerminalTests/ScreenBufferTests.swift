@@ -2,6 +2,23 @@ import Testing
 import Terminal
 
 @Suite struct ScreenBufferTests {
+    @Test func asciiTextLeftOfTheScreenIsCutAndCounted() {
+        var buffer = ScreenBuffer(columns: 10, rows: 2)
+        #expect(buffer.put("abcdef", x: -2, y: 0) == 6)
+        #expect(buffer.row(0) == "cdef      ")
+        #expect(buffer.put("abcdef", x: 0, y: 5) == 6)
+        #expect(buffer.put("abcdef", x: 1, y: 1, maxColumns: 3) == 3)
+        #expect(buffer.row(1) == " abc      ")
+    }
+
+    @Test func asciiOverHalfAWideCharacterBlanksTheOtherHalf() {
+        var buffer = ScreenBuffer(columns: 6, rows: 1)
+        buffer.put("漢字", x: 0, y: 0)
+        buffer.put("ab", x: 1, y: 0)
+        #expect(buffer.row(0) == " ab   ")
+        #expect(TextWidth.columns(buffer.row(0)) == 6)
+    }
+
     @Test func putClipsAtRightEdge() {
         var buffer = ScreenBuffer(columns: 5, rows: 1)
         let used = buffer.put("abcdefgh", x: 2, y: 0)

@@ -11,6 +11,33 @@ import Testing
         #expect(TextWidth.columns(text) == expected)
     }
 
+    @Test(arguments: [("#\u{FE0F}\u{20E3}", 2), ("*\u{FE0F}\u{20E3}", 2), ("#", 1), ("\r\n", 0), ("a\tb", 2),
+                      ("~", 1), ("\u{7F}", 0), ("a\u{301}", 1)])
+    func asciiBasedGraphemes(text: String, expected: Int) {
+        #expect(TextWidth.columns(text) == expected)
+    }
+
+    @Test func printableASCIIWidthOnlyForPrintableASCII() {
+        #expect(TextWidth.printableASCIIWidth("member12@example.org") == 20)
+        #expect(TextWidth.printableASCIIWidth("") == 0)
+        #expect(TextWidth.printableASCIIWidth("a\u{7}b") == nil)
+        #expect(TextWidth.printableASCIIWidth("a\u{7F}") == nil)
+        #expect(TextWidth.printableASCIIWidth("zoë") == nil)
+        #expect(TextWidth.printableASCIIWidth("e\u{301}") == nil)
+    }
+
+    /// The ASCII shortcut must cut exactly where the grapheme walk does.
+    @Test func asciiTruncationMatchesTheGeneralPath() {
+        let samples = ["", "a", "Quentin Schmidt 3566", "member3566@example.org", String(repeating: "xy", count: 40)]
+        for sample in samples {
+            for limit in 0...24 {
+                let general = TextWidth.columns(sample) <= limit ? sample
+                    : (limit == 0 ? "" : TextWidth.prefix(sample, fitting: limit - 1) + "…")
+                #expect(TextWidth.truncate(sample, toColumns: limit) == general, "\(sample) at \(limit)")
+            }
+        }
+    }
+
     @Test func controlsAndMarksAreZeroWidth() {
         #expect(TextWidth.columns(of: "\u{301}") == 0)
         #expect(TextWidth.columns(of: "\u{200D}") == 0)
