@@ -19,6 +19,23 @@ import Terminal
         #expect(TextWidth.columns(buffer.row(0)) == 6)
     }
 
+    @Test func fillOverHalfAWideCharacterBlanksTheOtherHalf() {
+        var buffer = ScreenBuffer(columns: 6, rows: 1)
+        buffer.put("漢字漢", x: 0, y: 0)
+        buffer.fill(x: 1, y: 0, width: 2, height: 1, role: .rowSelected)
+        #expect(buffer.row(0) == "    漢")
+        #expect(buffer.roles(y: 0) == [.text, .rowSelected, .rowSelected, .text, .text, .text])
+    }
+
+    @Test func withRowLendsExactlyThatRow() {
+        var buffer = ScreenBuffer(columns: 4, rows: 3)
+        buffer.put("abcd", x: 0, y: 1, role: .title)
+        let lent = buffer.withRow(1) { row in row.map(\.grapheme).joined() }
+        #expect(lent == "abcd")
+        #expect(buffer.withRow(2) { row in row.count } == 4)
+        #expect(buffer.withRow(1) { row in row.allSatisfy { $0.role == .title } })
+    }
+
     @Test func putClipsAtRightEdge() {
         var buffer = ScreenBuffer(columns: 5, rows: 1)
         let used = buffer.put("abcdefgh", x: 2, y: 0)
