@@ -157,13 +157,16 @@ extension MirrorStore {
     public func latestOutboxEntries(objectIds: [String]) throws -> [String: OutboxEntry] {
         guard !objectIds.isEmpty else { return [:] }
         return try pool.read { db in
-            // One statement text whatever the number of ids (a JSON array), so it stays prepared.
+            // The marks come in a few fixed counts, the spare ones NULL (which matches nothing),
+            // so a screen of any height reuses one prepared statement.
+            let slots = max(16, 1 << (Int.bitWidth - (objectIds.count - 1).leadingZeroBitCount))
+            let marks = Array(repeating: "?", count: slots).joined(separator: ",")
             let statement = try db.cachedStatement(sql: """
                 SELECT * FROM outbox WHERE seq IN (
-                    SELECT max(seq) FROM outbox WHERE objectId IN (SELECT value FROM json_each(?))
-                    AND state != 'cancelled' GROUP BY objectId)
+                    SELECT max(seq) FROM outbox WHERE objectId IN (\(marks)) AND state != 'cancelled' GROUP BY objectId)
                 """)
-            let rows = try Row.fetchAll(statement, arguments: [Self.jsonArray(objectIds)])
+            let padding = Array(repeating: DatabaseValue.null, count: slots - objectIds.count)
+            let rows = try Row.fetchAll(statement, arguments: StatementArguments(objectIds.map(\.databaseValue) + padding))
             var result: [String: OutboxEntry] = [:]
             for row in rows {
                 let entry = OutboxEntry(row: row)
@@ -171,11 +174,6 @@ extension MirrorStore {
             }
             return result
         }
-    }
-
-    /// `ids` as a JSON array for `json_each` (encoding strings cannot fail).
-    static func jsonArray(_ ids: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(ids)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     public func pendingOutboxCount() throws -> Int {

@@ -3,7 +3,8 @@ import Mirror
 import RewardsContract
 import Testing
 
-/// The rows on screen ask the outbox for each one's latest decision, ids passed as one JSON array.
+/// The rows on screen ask the outbox for each one's latest decision, in one statement whose
+/// id slots come in fixed counts (spare ones NULL).
 @Suite struct LatestOutboxEntriesTests {
     @Test func latestLiveEntryPerIdWhateverTheIdsHoldAndCancelledOnesIgnored() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rwops-latest-\(UUID().uuidString).sqlite").path
@@ -22,7 +23,8 @@ import Testing
         let cancelled = try #require(latest["rev_cancelled"])
         #expect(try mirror.cancelOutboxEntry(seq: cancelled))
 
-        let found = try mirror.latestOutboxEntries(objectIds: ids + ["rev_unknown"])
+        // More ids than the smallest count of slots, as on a tall screen.
+        let found = try mirror.latestOutboxEntries(objectIds: ids + ["rev_unknown"] + (0..<20).map { "rev_none_\($0)" })
         #expect(Set(found.keys) == ["rev_plain", "rev_\"quoted\"", "rev_ü🌟", "rev_cancelled"])
         for id in ["rev_plain", "rev_\"quoted\"", "rev_ü🌟"] {
             #expect(found[id]?.seq == latest[id])

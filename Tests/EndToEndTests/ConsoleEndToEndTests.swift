@@ -46,10 +46,7 @@ struct ConsoleEndToEndTests {
         let probe = SandboxProbe(info: try await SandboxInfo.load(from: console.infoPath))
         #expect(probe.info.environment == "test")
 
-        let screen = try await waitForQueue(console)
-        let id = try #require(firstReviewID(in: screen), "no rev_ id on the first queue row:\n\(screen)")
-        let before = try await probe.review(id)
-        #expect(before.status == .open, "first queue row \(id) is \(before.status) at the sandbox")
+        let (id, before) = try await firstOpenReview(console, probe)
 
         console.send("a")
         try await console.waitFor(text: "Confirm approval", "Approve review \(id)")
@@ -212,7 +209,7 @@ func firstOpenReview(_ console: TmuxConsole, _ probe: SandboxProbe,
     let id = try #require(firstReviewID(in: screen), "no rev_ id on the first queue row:\n\(screen)",
                           sourceLocation: sourceLocation)
     let review = try await probe.review(id)
-    #expect(review.status == .open, sourceLocation: sourceLocation)
+    #expect(review.status == .open, "first queue row \(id) is \(review.status) at the sandbox", sourceLocation: sourceLocation)
     return (id, review)
 }
 
