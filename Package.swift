@@ -113,8 +113,16 @@ let package = Package(
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "Sandbox", "RewardsClient", "Mirror", "Settings"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "RewardsContract", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .testTarget(name: "SyncIntegrationTests", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract"]),
+        // Shared by the test targets: a sandbox with a mirror and a sync engine, the real binary as
+        // a child process, a mirror of request logs. Its declarations are `package`, not public.
+        .target(name: "TestSupport", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract"],
+                path: "Tests/TestSupport"),
+        .testTarget(name: "RewardsClientTests",
+                    dependencies: ["RewardsClient", "RewardsContract", "Mirror", "SyncEngine", "Sandbox", "TestSupport"]),
+        .testTarget(name: "MirrorTests", dependencies: ["Mirror", "RewardsContract", "SyncEngine", "Sandbox", "TestSupport"]),
+        .testTarget(name: "SyncEngineTests",
+                    dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract", "TestSupport"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract"]),
     ],
     swiftLanguageModes: [.v6]

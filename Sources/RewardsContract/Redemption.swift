@@ -18,14 +18,19 @@ public struct Redemption: Codable, Hashable, Sendable, Identifiable {
     public var status: RedemptionStatus
     public var payoutAttempts: Int
     public var lastError: RedemptionError?
+    /// Who took the last approve or escalate, and when (§5); nil before any action, and from
+    /// servers older than these fields.
+    public var lastActionBy: String?
+    public var lastActionAt: Timestamp?
 
     public init(id: String, version: Int, createdAt: Timestamp, updatedAt: Timestamp, memberId: String,
                 points: Int, cashValueMinor: Int, currency: String, status: RedemptionStatus,
-                payoutAttempts: Int, lastError: RedemptionError? = nil) {
+                payoutAttempts: Int, lastError: RedemptionError? = nil, lastActionBy: String? = nil,
+                lastActionAt: Timestamp? = nil) {
         self.id = id; self.version = version; self.createdAt = createdAt; self.updatedAt = updatedAt
         self.memberId = memberId; self.points = points; self.cashValueMinor = cashValueMinor
         self.currency = currency; self.status = status; self.payoutAttempts = payoutAttempts
-        self.lastError = lastError
+        self.lastError = lastError; self.lastActionBy = lastActionBy; self.lastActionAt = lastActionAt
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -36,5 +41,6 @@ public struct Redemption: Codable, Hashable, Sendable, Identifiable {
         try c.encode(cashValueMinor, forKey: .cashValueMinor); try c.encode(currency, forKey: .currency)
         try c.encode(status, forKey: .status); try c.encode(payoutAttempts, forKey: .payoutAttempts)
         try c.encode(lastError, forKey: .lastError)
+        try c.encode(lastActionBy, forKey: .lastActionBy); try c.encode(lastActionAt, forKey: .lastActionAt)
     }
 }

@@ -17,17 +17,22 @@ public struct Review: Codable, Hashable, Sendable, Identifiable {
     public var note: String?
     public var decidedBy: String?
     public var decidedAt: Timestamp?
+    /// Who took the last approve or escalate, and when (§5); nil before any action, and from
+    /// servers older than these fields.
+    public var lastActionBy: String?
+    public var lastActionAt: Timestamp?
 
     public init(id: String, version: Int, createdAt: Timestamp, updatedAt: Timestamp, kind: ReviewKind,
                 reasonCode: String, memberId: String, subjectRef: String, pointsRequested: Int,
                 pointsAvailable: Int, amountMinor: Int, currency: String, status: ReviewStatus,
-                escalationLevel: Int, note: String? = nil, decidedBy: String? = nil, decidedAt: Timestamp? = nil) {
+                escalationLevel: Int, note: String? = nil, decidedBy: String? = nil, decidedAt: Timestamp? = nil,
+                lastActionBy: String? = nil, lastActionAt: Timestamp? = nil) {
         self.id = id; self.version = version; self.createdAt = createdAt; self.updatedAt = updatedAt
         self.kind = kind; self.reasonCode = reasonCode; self.memberId = memberId; self.subjectRef = subjectRef
         self.pointsRequested = pointsRequested; self.pointsAvailable = pointsAvailable
         self.amountMinor = amountMinor; self.currency = currency; self.status = status
         self.escalationLevel = escalationLevel; self.note = note; self.decidedBy = decidedBy
-        self.decidedAt = decidedAt
+        self.decidedAt = decidedAt; self.lastActionBy = lastActionBy; self.lastActionAt = lastActionAt
     }
 
     /// Points the member lacks for this review to pass on its own.
@@ -44,5 +49,6 @@ public struct Review: Codable, Hashable, Sendable, Identifiable {
         try c.encode(status, forKey: .status); try c.encode(escalationLevel, forKey: .escalationLevel)
         try c.encode(note, forKey: .note); try c.encode(decidedBy, forKey: .decidedBy)
         try c.encode(decidedAt, forKey: .decidedAt)
+        try c.encode(lastActionBy, forKey: .lastActionBy); try c.encode(lastActionAt, forKey: .lastActionAt)
     }
 }

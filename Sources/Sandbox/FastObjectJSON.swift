@@ -47,6 +47,8 @@ enum FastObjectJSON {
         out.raw(",\"createdAt\":"); out.string(r.createdAt.raw)
         out.raw(",\"currency\":"); out.string(r.currency)
         out.raw(",\"id\":"); out.string(r.id)
+        out.raw(",\"lastActionAt\":"); out.optional(r.lastActionAt?.raw)
+        out.raw(",\"lastActionBy\":"); out.optional(r.lastActionBy)
         out.raw(",\"lastError\":")
         if let error = r.lastError {
             out.raw("{\"code\":"); out.string(error.code.rawValue)
@@ -75,6 +77,8 @@ enum FastObjectJSON {
         out.raw(",\"escalationLevel\":"); out.int(r.escalationLevel)
         out.raw(",\"id\":"); out.string(r.id)
         out.raw(",\"kind\":"); out.string(r.kind.rawValue)
+        out.raw(",\"lastActionAt\":"); out.optional(r.lastActionAt?.raw)
+        out.raw(",\"lastActionBy\":"); out.optional(r.lastActionBy)
         out.raw(",\"memberId\":"); out.string(r.memberId)
         out.raw(",\"note\":"); out.optional(r.note)
         out.raw(",\"pointsAvailable\":"); out.int(r.pointsAvailable)

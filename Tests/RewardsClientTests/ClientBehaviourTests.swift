@@ -4,6 +4,7 @@ import RewardsClient
 import RewardsContract
 import Sandbox
 import SyncEngine
+import TestSupport
 import Testing
 
 /// The client's retry and error rules (contract §4, §9), against real sockets.

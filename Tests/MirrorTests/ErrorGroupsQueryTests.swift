@@ -1,12 +1,13 @@
 import Foundation
 import Mirror
 import RewardsContract
+import TestSupport
 import Testing
 
 /// The grouped query and the drill-down window against a real, temporary mirror.
 @Suite struct ErrorGroupsQueryTests {
-    typealias F = ErrorLogFixtures
-    let now = ErrorLogFixtures.now
+    typealias F = ErrorLogMirror
+    let now = ErrorLogMirror.now
 
     var logs: [RequestLog] {
         [

@@ -4,6 +4,7 @@ import RewardsClient
 import RewardsContract
 import Sandbox
 import SyncEngine
+import TestSupport
 import Testing
 
 @Suite struct SyncIntegrationTests {

@@ -3,11 +3,11 @@ import Testing
 
 /// Runs the real `rewards-ops sync` binary as a child process, so a test can kill it with
 /// SIGKILL at any moment, as a crash or an OOM kill would.
-struct SyncProcess {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+package struct SyncProcess {
+    package static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func binaryPath() throws -> String {
+    package static func binaryPath() throws -> String {
         let path = ProcessInfo.processInfo.environment["REWARDS_OPS_BINARY"].flatMap { $0.isEmpty ? nil : $0 }
             ?? packageRoot.appendingPathComponent(".build/debug/rewards-ops").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
@@ -16,10 +16,10 @@ struct SyncProcess {
         return path
     }
 
-    let process: Process
+    package let process: Process
 
     /// Starts `rewards-ops sync [--once]` with the connection in its environment.
-    static func start(baseURL: String, keyId: String, secret: String, mirror: String, once: Bool,
+    package static func start(baseURL: String, keyId: String, secret: String, mirror: String, once: Bool,
                       log: URL, retryBudget: Double = 10, extraArguments: [String] = []) throws -> SyncProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try binaryPath())
@@ -42,13 +42,13 @@ struct SyncProcess {
         return SyncProcess(process: process)
     }
 
-    func kill9() {
+    package func kill9() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 
     /// Waits for the process to end by itself (bounded), returning its exit status.
-    func wait(timeoutSeconds: Double) async throws -> Int32 {
+    package func wait(timeoutSeconds: Double) async throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while process.isRunning {
             if Date() > deadline {
@@ -61,16 +61,16 @@ struct SyncProcess {
     }
 }
 
-struct SyncProcessError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+package struct SyncProcessError: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// SplitMix64: a seeded generator, so a failing run can be replayed with the same kills.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+package struct SeededRandom: RandomNumberGenerator {
+    package var state: UInt64
+    package init(seed: UInt64) { state = seed }
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

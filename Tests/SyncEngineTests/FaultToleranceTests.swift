@@ -4,6 +4,7 @@ import RewardsClient
 import RewardsContract
 import Sandbox
 import SyncEngine
+import TestSupport
 import Testing
 
 /// The mirror must equal the platform whatever the network does: 500s, 503s and 429s with

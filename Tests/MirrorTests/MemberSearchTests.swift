@@ -1,6 +1,7 @@
 import Foundation
 import Mirror
 import RewardsContract
+import TestSupport
 import Testing
 
 /// Member search as you type: the trigram index (three characters or more) and the short

@@ -5,6 +5,7 @@ import RewardsContract
 import Sandbox
 import SyncEngine
 import Synchronization
+import TestSupport
 import Testing
 
 /// The mirror must equal the platform whatever happens to the process: `kill -9` at random

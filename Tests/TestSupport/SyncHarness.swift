@@ -7,13 +7,13 @@ import SyncEngine
 import Testing
 
 /// A sandbox on an ephemeral loopback port, a fresh mirror file, and a sync engine between.
-struct SyncHarness {
-    let server: SandboxServer
-    let mirror: MirrorStore
-    let engine: SyncEngine
-    let directory: URL
+package struct SyncHarness {
+    package let server: SandboxServer
+    package let mirror: MirrorStore
+    package let engine: SyncEngine
+    package let directory: URL
 
-    static func start(members: Int = 300, seed: UInt64 = 7, role: Role = .ops, pageSize: Int = 97,
+    package static func start(members: Int = 300, seed: UInt64 = 7, role: Role = .ops, pageSize: Int = 97,
                       policy: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2))
         async throws -> SyncHarness {
         let server = try await SandboxServer.start(SandboxOptions(port: 0, members: members, seed: seed))
@@ -27,13 +27,13 @@ struct SyncHarness {
                            directory: directory)
     }
 
-    func stop() async {
+    package func stop() async {
         await server.stop()
         try? FileManager.default.removeItem(at: directory)
     }
 
     /// Everything the mirror holds, as the contract's objects sorted by id.
-    func mirrorContents() throws -> SandboxSnapshot {
+    package func mirrorContents() throws -> SandboxSnapshot {
         var members: [Member] = [], redemptions: [Redemption] = [], reviews: [Review] = [], logs: [RequestLog] = []
         try mirror.forEachMember(batchSize: 50) { members += $0 }
         try mirror.forEachRedemption(batchSize: 50) { redemptions += $0 }
@@ -43,7 +43,7 @@ struct SyncHarness {
     }
 
     /// Asserts field for field that the mirror equals the sandbox, naming the first difference.
-    func expectMirrorEqualsSandbox(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    package func expectMirrorEqualsSandbox(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let server = try await self.server.snapshot()
         let local = try mirrorContents()
         compare("members", server.members, local.members, sourceLocation)

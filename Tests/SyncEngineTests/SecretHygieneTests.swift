@@ -3,6 +3,7 @@ import Mirror
 import RewardsContract
 import Sandbox
 import SyncEngine
+import TestSupport
 import Testing
 
 /// The secret never lands on disk: not in the mirror, not in its WAL, not in a debug log
