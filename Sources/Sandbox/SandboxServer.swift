@@ -18,11 +18,10 @@ public final class SandboxServer: Sendable {
     private let running: Task<Void, Never>
     private let faultInjector: FaultInjector
     private let rateLimiter: RateLimiter
-    private let traffic: TrafficGenerator
 
     private init(baseURL: String, port: Int, environment: RewardsContract.Environment, clubId: String, keys: SandboxKeys,
                  store: SandboxStore, serviceGroup: ServiceGroup, running: Task<Void, Never>,
-                 faultInjector: FaultInjector, rateLimiter: RateLimiter, traffic: TrafficGenerator) {
+                 faultInjector: FaultInjector, rateLimiter: RateLimiter) {
         self.baseURL = baseURL
         self.port = port
         self.environment = environment
@@ -33,7 +32,6 @@ public final class SandboxServer: Sendable {
         self.running = running
         self.faultInjector = faultInjector
         self.rateLimiter = rateLimiter
-        self.traffic = traffic
     }
 
     /// Generates (or reopens) the data, binds, and returns once the server accepts connections.
@@ -97,13 +95,9 @@ public final class SandboxServer: Sendable {
             await store.close()
             throw error
         }
-        let baseURL = "http://\(options.host):\(port)"
-        let traffic = TrafficGenerator(host: options.host, port: port, store: store, key: keys.integration ?? keys.ops,
-                                       readOnlyKey: keys.support, otherClubId: otherClub.clubId)
-        traffic.start(stepsPerSecond: options.traffic, seed: options.seed)
-        return SandboxServer(baseURL: baseURL, port: port, environment: options.environment,
+        return SandboxServer(baseURL: "http://\(options.host):\(port)", port: port, environment: options.environment,
                              clubId: club.clubId, keys: keys, store: store, serviceGroup: serviceGroup,
-                             running: running, faultInjector: faultInjector, rateLimiter: rateLimiter, traffic: traffic)
+                             running: running, faultInjector: faultInjector, rateLimiter: rateLimiter)
     }
 
     /// One JSON line for scripts and the demo to read the address and keys from. Besides the
@@ -123,32 +117,12 @@ public final class SandboxServer: Sendable {
     }
 
     /// Stops accepting requests, releases long-polls, and waits for the server to finish.
+    /// Stop a traffic generator first: its calls would fail meanwhile.
     public func stop() async {
-        await traffic.close()
         await store.close()
         await serviceGroup.triggerGracefulShutdown()
         await running.value
     }
-
-    /// Runs `steps` steps of the traffic generator one after another (each one to three
-    /// integration calls over HTTP) and reports what they got back.
-    public func runTraffic(steps: Int, seed: UInt64 = 1) async -> TrafficReport {
-        await traffic.run(steps: steps, seed: seed)
-    }
-
-    /// Starts the traffic generator at about `callsPerSecond` steps per second (as
-    /// `--traffic` does); a running one is stopped first.
-    public func startTraffic(callsPerSecond: Int, seed: UInt64 = 1) async {
-        await traffic.stop()
-        traffic.start(stepsPerSecond: callsPerSecond, seed: seed)
-    }
-
-    public func stopTraffic() async {
-        await traffic.stop()
-    }
-
-    /// Everything the traffic generator's calls got back since the server started.
-    public var trafficTotals: TrafficReport { traffic.totals }
 
     /// The faults injected into HTTP answers from now on (in-process calls never see them).
     public var faults: FaultSettings { faultInjector.settings }
@@ -193,6 +167,15 @@ public final class SandboxServer: Sendable {
     /// Every ledger entry of a member, oldest first.
     public func ledger(memberId: String) async throws -> [LedgerEntry] {
         try await store.ledger(memberId: memberId)
+    }
+
+    /// What the club's own systems know of their data, for the traffic generator to pick from.
+    package var trafficPicks: TrafficPicks { TrafficPicks(store: store) }
+
+    /// Runs `body` with the incident open, so that calls made meanwhile meet a club in that
+    /// trouble (the stored settings stay as they are).
+    package func during<T: Sendable>(_ incident: ClubIncident, _ body: () async -> T) async -> T {
+        await store.during(incident, body)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RewardsContract
 import Sandbox
+import SandboxTraffic
 
 struct SandboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -69,14 +70,18 @@ struct SandboxCommand: ParsableCommand {
         let options = SandboxOptions(port: port, members: members, seed: seed,
                                      environment: Environment(rawValue: environment), statePath: state,
                                      feedHistoryLimit: history, rateLimit: rateLimit > 0 ? rateLimit : nil,
-                                     rateLimitHeaders: rateLimitHeaders,
-                                     traffic: traffic, faults: try faultSettings())
+                                     rateLimitHeaders: rateLimitHeaders, faults: try faultSettings())
         let server = try blockingAwait { try await SandboxServer.start(options) }
+        // The club's own systems calling the sandbox over HTTP, when asked for.
+        let generator = TrafficGenerator(server: server)
+        let rate = traffic, seed = self.seed
+        _ = try blockingAwait { await generator.start(stepsPerSecond: rate, seed: seed) }
         // Unbuffered, so a parent process reading the pipe sees the line at once.
         FileHandle.standardOutput.write(Data((server.startupLine() + "\n").utf8))
         let stopped = DispatchSemaphore(value: 0)
         let trap = SignalTrap { _ in
             Task.detached {
+                await generator.stop()
                 await server.stop()
                 stopped.signal()
             }

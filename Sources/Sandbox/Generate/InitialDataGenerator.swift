@@ -4,7 +4,7 @@ import RewardsContract
 /// The sandbox's starting data. Each member's objects come from a generator seeded by
 /// (seed, member index) alone, so batches can be generated in any order or in parallel and
 /// still give the same data; only timestamps move with the start time.
-struct InitialDataGenerator: Sendable {
+package struct InitialDataGenerator: Sendable {
     let seed: UInt64
     let club: ClubIdentity
     let ids: IdentifierScheme
@@ -191,7 +191,8 @@ struct InitialDataGenerator: Sendable {
         (.rejected, 8), (.cancelled, 7),
     ]
 
-    static let payoutErrors: [RedemptionError] = [
+    /// Also what the traffic generator's payout provider reports.
+    package static let payoutErrors: [RedemptionError] = [
         RedemptionError(code: "payout_rejected", message: "The bank rejected the transfer (account closed)."),
         RedemptionError(code: "payout_timeout", message: "The payout provider did not confirm in time."),
         RedemptionError(code: .insufficientPartnerCashCapacity, message: "The club's cash capacity was exhausted."),

@@ -2,7 +2,7 @@
 ///
 /// The console must neutralise terminal escapes, bidi overrides and control characters in
 /// data it shows, so the sandbox deliberately serves them.
-enum NameCatalog {
+package enum NameCatalog {
     static let latin: [(given: String, family: String)] = [
         ("José", "García"), ("Zoë", "Müller"), ("Łukasz", "Wiśniewski"), ("Søren", "Kierkegård"),
         ("Anaïs", "Lefèvre"), ("Björk", "Guðmundsdóttir"), ("François", "Côté"), ("Ñuño", "Peña"),
@@ -45,7 +45,7 @@ enum NameCatalog {
 
     /// A name for the member with the given index; about 1 in 40 is hostile, and every
     /// sandbox of 40 or more members has some.
-    static func name(index: UInt64, using rng: inout SeededGenerator) -> String {
+    package static func name(index: UInt64, using rng: inout SeededGenerator) -> String {
         if index % 40 == 7 { return hostile[Int((index / 40) % UInt64(hostile.count))] }
         switch rng.weighted([(0, 55), (1, 12), (2, 10), (3, 8), (4, 8), (5, 7)]) {
         case 0:
@@ -59,7 +59,7 @@ enum NameCatalog {
         }
     }
 
-    static func email(index: UInt64, memberSuffix: String, using rng: inout SeededGenerator) -> String {
+    package static func email(index: UInt64, memberSuffix: String, using rng: inout SeededGenerator) -> String {
         let locals = ["member", "user", "Card.Holder", "rewards+\(index % 97)", "first.last", "x"]
         let domains = ["example.com", "example.org", "mail.example.net", "EXAMPLE.de", "beispiel.example"]
         return "\(rng.pick(locals)).\(memberSuffix)@\(rng.pick(domains))"

@@ -53,7 +53,7 @@ public struct ClubSettings: Sendable, Codable, Hashable {
 /// Short, in-memory departures from the stored settings: the traffic generator opens one for a
 /// single call so that the error log also shows the codes of a club in trouble, without
 /// touching the stored settings (a crash mid-incident must not leave the club broken).
-enum ClubIncident: Sendable, Hashable {
+package enum ClubIncident: Sendable, Hashable {
     case clubGone
     case fundingRestricted
     case configurationIncomplete

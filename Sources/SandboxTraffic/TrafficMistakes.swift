@@ -1,4 +1,5 @@
 import RewardsContract
+import Sandbox
 
 /// The club systems' mistakes, one for each error code an integration call can earn (contract
 /// §4). Together with the faults and the rate limit, they fill the request log with every code
@@ -91,7 +92,7 @@ extension TrafficGenerator {
         case .clubGone:
             let fields: [String: JSONValue] = ["externalRef": .string("WEB-\(tag)"), "name": .string("Late Larry"),
                                                "email": .string("larry@example.com")]
-            return await store.during(.clubGone) { await post("/v1/members", fields, tag: tag) }
+            return await server.during(.clubGone) { await post("/v1/members", fields, tag: tag) }
         case .unknownRedemption:
             return await post("/v1/redemptions/red_unknown\(rng.alphanumerics(6))/payouts",
                               ["outcome": .string("succeeded")], tag: tag)
@@ -147,19 +148,17 @@ extension TrafficGenerator {
             guard let earn = try await picks.expiredEarn(windowDays: settings.reversalWindowDays, using: &rng) else {
                 break
             }
-            return await post("/v1/reversals", ["externalTransactionId": .string(earn.externalTransactionId)], tag: tag)
+            return await post("/v1/reversals", ["externalTransactionId": .string(earn)], tag: tag)
         case .fundingRestricted, .capacityExhausted:
             guard let member = try await picks.payableMember(atLeast: 200, using: &rng) else { break }
             let fields = redemption(member.id, 200)
             let incident: ClubIncident = mistake == .fundingRestricted ? .fundingRestricted : .cashCapacityExhausted
-            return await store.during(incident) { await post("/v1/redemptions", fields, tag: tag) }
+            return await server.during(incident) { await post("/v1/redemptions", fields, tag: tag) }
         case .overdrawn:
             guard let member = try await picks.payableMember(atLeast: 0, using: &rng) else { break }
             return await post("/v1/redemptions", redemption(member.id, member.pointsAvailable + 500), tag: tag)
         case .noPayoutDetails:
-            guard let member = try await picks.object(Member.self, where: """
-                deleted = 0 AND json_extract(json, '$.payoutReady') = 0 AND json_extract(json, '$.pointsAvailable') >= 200
-                """, prefix: "mem_", using: &rng) else { break }
+            guard let member = try await picks.unpayableMember(atLeast: 200, using: &rng) else { break }
             return await post("/v1/redemptions", redemption(member.id, 200), tag: tag)
         case .zeroPoints:
             return await post("/v1/redemptions", redemption(memberId, 0), tag: tag)

@@ -1,5 +1,6 @@
 import Foundation
 import RewardsContract
+import Sandbox
 import Synchronization
 
 /// What the generated calls got back: how many (a retry counts as a call), and each outcome's
@@ -14,12 +15,14 @@ public struct TrafficReport: Sendable, Hashable {
 /// The club's own systems, simulated: the calls of contract §10 over HTTP, as a club's shop,
 /// CRM and payout provider would make them, plus a steady share of mistakes so that the request
 /// log fills with the contract's codes. It signs with `keys.integration`, which has its own
-/// rate limit, and meets the same checks and faults as any client.
-final class TrafficGenerator: Sendable {
+/// rate limit, and meets the same checks and faults as any client. It picks whom to call about
+/// from the sandbox's data in-process (`TrafficPicks`), as a club's systems know their own
+/// members; every change goes over HTTP.
+public final class TrafficGenerator: Sendable {
     let client: TrafficClient
     let picks: TrafficPicks
     let memory = TrafficMemory()
-    let store: SandboxStore
+    let server: SandboxServer
     let key: SandboxKey
     let readOnlyKey: SandboxKey
     let otherClubId: String
@@ -34,20 +37,22 @@ final class TrafficGenerator: Sendable {
     /// The share of steps that are mistakes.
     static let mistakeShare = 0.15
 
-    init(host: String, port: Int, store: SandboxStore, key: SandboxKey, readOnlyKey: SandboxKey, otherClubId: String) {
-        client = TrafficClient(host: host, port: port)
-        picks = TrafficPicks(store: store)
-        self.store = store
-        self.key = key
-        self.readOnlyKey = readOnlyKey
-        self.otherClubId = otherClubId
-        currency = store.club.currency
+    /// The club's systems of this sandbox, idle until `start` or `run`.
+    public init(server: SandboxServer) {
+        client = TrafficClient(baseURL: server.baseURL)
+        picks = server.trafficPicks
+        self.server = server
+        key = server.keys.integration ?? server.keys.ops
+        readOnlyKey = server.keys.support
+        otherClubId = server.keys.otherClubId ?? "club_other"
+        currency = picks.currency
         var random = SystemRandomNumberGenerator()
         runTag = Mix64.base36(random.next(), width: 13).suffix(8).uppercased()
     }
 
-    /// Runs `steps` steps one after another and reports what their calls got back.
-    func run(steps: Int, seed: UInt64) async -> TrafficReport {
+    /// Runs `steps` steps one after another (each one to three integration calls over HTTP)
+    /// and reports what their calls got back.
+    public func run(steps: Int, seed: UInt64) async -> TrafficReport {
         let before = report.withLock { $0 }
         for index in 0..<UInt64(max(steps, 0)) where !Task.isCancelled {
             await step(index, seed: seed)
@@ -62,8 +67,9 @@ final class TrafficGenerator: Sendable {
     }
 
     /// About `rate` steps per second until `stop()`, spread over a few workers so that one slow
-    /// answer does not hold the others up.
-    func start(stepsPerSecond rate: Int, seed: UInt64) {
+    /// answer does not hold the others up. A running generator is stopped first.
+    public func start(stepsPerSecond rate: Int, seed: UInt64) async {
+        await stop()
         guard rate > 0 else { return }
         let workers = max(1, min(rate, 16))
         let task = Task.detached { [self] in
@@ -76,7 +82,8 @@ final class TrafficGenerator: Sendable {
         loop.withLock { $0 = task }
     }
 
-    func stop() async {
+    /// Stops the steps in flight and waits for them to end.
+    public func stop() async {
         let task = loop.withLock { loop in
             defer { loop = nil }
             return loop
@@ -85,13 +92,8 @@ final class TrafficGenerator: Sendable {
         await task?.value
     }
 
-    /// Stops and lets go of the kept-alive connections, for good.
-    func close() async {
-        await stop()
-        client.close()
-    }
-
-    var totals: TrafficReport { report.withLock { $0 } }
+    /// Everything the generator's calls got back since it was made.
+    public var totals: TrafficReport { report.withLock { $0 } }
 
     private func work(worker: Int, of workers: Int, rate: Int, seed: UInt64) async {
         let start = ContinuousClock.now
@@ -141,13 +143,19 @@ final class TrafficGenerator: Sendable {
                 report.outcomes[attempt.outcome, default: 0] += 1
             }
         }
-        if let idempotency, let status = answer.status, IdempotencyRecords.storedStatuses.contains(status) {
+        if let idempotency, let status = answer.status, Self.storedStatuses.contains(status) {
             memory.remember(TrafficMemory.Sent(target: target, json: json, idempotencyKey: idempotency))
         }
         return answer
     }
 
+    /// The answers a server stores under their idempotency key (contract §11): only those can
+    /// be replayed or contradicted later.
+    static let storedStatuses: Set<Int> = [200, 404, 409, 422]
+
     static func json(_ fields: [String: JSONValue]) -> String {
-        (try? JSONText.encode(JSONValue.object(fields), with: JSONText.makeEncoder())) ?? "{}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(JSONValue.object(fields))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

@@ -1,4 +1,5 @@
 import RewardsContract
+import Sandbox
 
 /// The club's ordinary business, by weight.
 enum TrafficFlow: CaseIterable, Sendable {
@@ -78,14 +79,13 @@ extension TrafficGenerator {
     /// A refund: the earn is taken back while the member still has the points.
     func reverse(tag: String, using rng: inout SeededGenerator) async throws {
         let settings = try await picks.settings()
-        guard let member = try await picks.member(where: "deleted = 0 AND json_extract(json, '$.pointsAvailable') > 0",
-                                                  using: &rng),
+        guard let member = try await picks.memberWithPoints(using: &rng),
               let earn = try await picks.reversibleEarn(of: member, spent: false,
                                                         windowDays: settings.reversalWindowDays) else {
             return try await settle(tag: tag, using: &rng)
         }
-        let answer = await post("/v1/reversals", ["externalTransactionId": .string(earn.externalTransactionId)], tag: tag)
-        if answer.status == 200 { memory.remember(reversed: earn.externalTransactionId) }
+        let answer = await post("/v1/reversals", ["externalTransactionId": .string(earn)], tag: tag)
+        if answer.status == 200 { memory.remember(reversed: earn) }
     }
 
     /// A refund of a purchase whose points were redeemed since: the platform answers 422
@@ -95,7 +95,7 @@ extension TrafficGenerator {
         let settings = try await picks.settings()
         if let member = try await picks.member(using: &rng),
            let earn = try await picks.reversibleEarn(of: member, spent: true, windowDays: settings.reversalWindowDays) {
-            await post("/v1/reversals", ["externalTransactionId": .string(earn.externalTransactionId)], tag: tag)
+            await post("/v1/reversals", ["externalTransactionId": .string(earn)], tag: tag)
             return
         }
         guard let member = try await picks.payableMember(atLeast: 0, using: &rng) else { return }
