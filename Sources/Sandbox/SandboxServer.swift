@@ -101,19 +101,30 @@ public final class SandboxServer: Sendable {
     }
 
     /// One JSON line for scripts and the demo to read the address and keys from. Besides the
-    /// keys to use, `keys` holds keys that must be refused: `wrongEnv` (an ops key of the other
-    /// environment) and `otherClub` (an ops key of another club, whose id it also gives).
+    /// keys to use (`ops`, a second ops key `ops2`, `support`, and the traffic generator's
+    /// `integration`), `keys` holds keys that must be refused: `wrongEnv` (an ops key of the
+    /// other environment) and `otherClub` (an ops key of another club, whose id it also gives).
     public func startupLine() -> String {
-        func key(_ key: SandboxKey, clubId: String? = nil) -> String {
-            "{\"id\": \(JSONText.quoted(key.id)), \"secret\": \(JSONText.quoted(key.secret))"
-                + (clubId.map { ", \"clubId\": \(JSONText.quoted($0))" } ?? "") + "}"
+        var named: [(name: StaticString, key: SandboxKey, clubId: String?)] = [
+            ("ops", keys.ops, nil), ("ops2", keys.ops2, nil), ("support", keys.support, nil),
+        ]
+        if let wrongEnv = keys.wrongEnv { named.append(("wrongEnv", wrongEnv, nil)) }
+        if let otherClub = keys.otherClub { named.append(("otherClub", otherClub, keys.otherClubId)) }
+        if let integration = keys.integration { named.append(("integration", integration, nil)) }
+        var out = JSONBytes(capacity: 1024)
+        out.raw("{\"baseUrl\": "); out.string(baseURL)
+        out.raw(", \"environment\": "); out.string(environment.rawValue)
+        out.raw(", \"clubId\": "); out.string(clubId)
+        out.raw(", \"keys\": {")
+        for (index, entry) in named.enumerated() {
+            if index > 0 { out.raw(", ") }
+            out.raw("\""); out.raw(entry.name); out.raw("\": {\"id\": "); out.string(entry.key.id)
+            out.raw(", \"secret\": "); out.string(entry.key.secret)
+            if let clubId = entry.clubId { out.raw(", \"clubId\": "); out.string(clubId) }
+            out.raw("}")
         }
-        var keyFields = ["\"ops\": \(key(keys.ops))", "\"support\": \(key(keys.support))"]
-        if let wrongEnv = keys.wrongEnv { keyFields.append("\"wrongEnv\": \(key(wrongEnv))") }
-        if let otherClub = keys.otherClub { keyFields.append("\"otherClub\": \(key(otherClub, clubId: keys.otherClubId))") }
-        if let integration = keys.integration { keyFields.append("\"integration\": \(key(integration))") }
-        return "{\"baseUrl\": \(JSONText.quoted(baseURL)), \"environment\": \(JSONText.quoted(environment.rawValue)), "
-            + "\"clubId\": \(JSONText.quoted(clubId)), \"keys\": {\(keyFields.joined(separator: ", "))}}"
+        out.raw("}}")
+        return out.text
     }
 
     /// Stops accepting requests, releases long-polls, and waits for the server to finish.

@@ -11,7 +11,8 @@ struct IssuedKey: Sendable, Hashable {
 }
 
 /// Every key the server knows: both roles in both environments for the sandbox's club and for
-/// one other club, plus the traffic generator's key. A key of the other environment is thus
+/// one other club, a second ops key of the served club (two consoles racing on one review),
+/// plus the traffic generator's key. A key of the other environment is thus
 /// recognised and refused with details (contract §11) rather than "unknown", and a key of
 /// another club is a real key whose club simply has no data here.
 struct KeyRing: Sendable {
@@ -20,6 +21,7 @@ struct KeyRing: Sendable {
         case console = ""
         case otherClub = "other-club/"
         case integration = "integration/"
+        case secondConsole = "second-console/"
     }
 
     private let keys: [String: IssuedKey]
@@ -30,7 +32,7 @@ struct KeyRing: Sendable {
         var byPurpose: [String: IssuedKey] = [:]
         let plan: [(Purpose, String, [Role])] = [
             (.console, clubId, [.ops, .support]), (.otherClub, otherClubId, [.ops, .support]),
-            (.integration, clubId, [.ops]),
+            (.integration, clubId, [.ops]), (.secondConsole, clubId, [.ops]),
         ]
         for environment in [Environment.test, .live] {
             for (purpose, club, roles) in plan {
@@ -62,11 +64,12 @@ struct KeyRing: Sendable {
         let other: Environment = environment == .test ? .live : .test
         guard let ops = key(environment: environment, role: .ops),
               let support = key(environment: environment, role: .support),
+              let ops2 = key(environment: environment, role: .ops, purpose: .secondConsole),
               let wrongEnv = key(environment: other, role: .ops),
               let otherClub = key(environment: environment, role: .ops, purpose: .otherClub),
               let integration = key(environment: environment, role: .ops, purpose: .integration) else { return nil }
         func exposed(_ key: IssuedKey) -> SandboxKey { SandboxKey(id: key.id, secret: key.secret) }
-        return SandboxKeys(ops: exposed(ops), support: exposed(support), wrongEnv: exposed(wrongEnv),
+        return SandboxKeys(ops: exposed(ops), ops2: exposed(ops2), support: exposed(support), wrongEnv: exposed(wrongEnv),
                            otherClub: exposed(otherClub), otherClubId: otherClub.clubId,
                            integration: exposed(integration))
     }
