@@ -13,19 +13,27 @@ struct APIReply: Sendable {
 
     /// `{"ok":true,"data":<json>}`, the data being stored JSON text.
     static func object(_ json: String) -> APIReply {
-        APIReply(status: 200, body: Array("{\"ok\":true,\"data\":\(json)}".utf8))
+        var out = JSONBytes(capacity: json.utf8.count + 24)
+        out.raw("{\"ok\":true,\"data\":")
+        out.raw(json)
+        out.raw("}")
+        return APIReply(status: 200, body: out.bytes)
     }
 
     /// A list page, concatenated from stored JSON (fast: no decode and re-encode).
     static func list(_ rows: [String], nextCursor: String?, hasMore: Bool) -> APIReply {
-        var text = "{\"ok\":true,\"data\":["
-        text.reserveCapacity(rows.reduce(64) { $0 + $1.utf8.count + 1 })
+        var out = JSONBytes(capacity: rows.reduce(96) { $0 + $1.utf8.count + 1 } + (nextCursor?.utf8.count ?? 0))
+        out.raw("{\"ok\":true,\"data\":[")
         for (index, row) in rows.enumerated() {
-            if index > 0 { text += "," }
-            text += row
+            if index > 0 { out.raw(",") }
+            out.raw(row)
         }
-        text += "],\"page\":{\"nextCursor\":\(nextCursor.map(JSONText.quoted) ?? "null"),\"hasMore\":\(hasMore)}}"
-        return APIReply(status: 200, body: Array(text.utf8))
+        out.raw("],\"page\":{\"nextCursor\":")
+        out.optional(nextCursor)
+        out.raw(",\"hasMore\":")
+        out.bool(hasMore)
+        out.raw("}}")
+        return APIReply(status: 200, body: out.bytes)
     }
 
     static func encoded<T: Codable & Sendable>(_ value: T) throws -> APIReply {

@@ -1,8 +1,10 @@
 import RewardsContract
 
-/// JSON written straight into a byte buffer, escaped exactly as JSONEncoder escapes (`"`, `\`,
-/// and control characters; slashes and non-ASCII text as they are). Building a million
-/// members' JSON from small `String` appends spent most of its time allocating.
+/// The sandbox's one JSON writer and its one string escaper: JSON written straight into a byte
+/// buffer, escaped exactly as JSONEncoder escapes (`"`, `\`, and control characters; slashes
+/// and non-ASCII text as they are). Stored objects (`FastObjectJSON`), list pages, feed entries
+/// and the startup line are all written with it. Building a million members' JSON from small
+/// `String` appends spent most of its time allocating.
 struct JSONBytes {
     private(set) var bytes: [UInt8] = []
 

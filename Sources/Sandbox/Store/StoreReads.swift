@@ -135,9 +135,15 @@ extension SandboxStore {
         let type: String = row[1], op: String = row[2], id: String = row[3]
         let version: Int64 = row[4]
         let object: String? = row[5]
-        let json = "{\"id\":\(JSONText.quoted(id)),\"object\":\(object ?? "null"),\"op\":"
-            + "\(JSONText.quoted(op)),\"seq\":\"\(entrySeq)\",\"type\":\(JSONText.quoted(type)),"
-            + "\"version\":\(version)}"
+        var out = JSONBytes(capacity: (object?.utf8.count ?? 4) + 128)
+        out.raw("{\"id\":"); out.string(id)
+        out.raw(",\"object\":"); out.raw(object ?? "null")
+        out.raw(",\"op\":"); out.string(op)
+        out.raw(",\"seq\":\""); out.int(Int(entrySeq)); out.raw("\"")
+        out.raw(",\"type\":"); out.string(type)
+        out.raw(",\"version\":"); out.int(Int(version))
+        out.raw("}")
+        let json = out.text
         return (json, id, entrySeq, op == ChangeOp.upsert.rawValue)
     }
 
