@@ -9,7 +9,7 @@ package struct InitialDataGenerator: Sendable {
     let club: ClubIdentity
     let ids: IdentifierScheme
     let now: Date
-    /// Who approved the reviews that start out approved.
+    /// Who took the decisions (approvals, escalations) the generated data starts with.
     let deciderKeyId: String
 
     func batch<Indices: Collection<UInt64>>(members indices: Indices) -> GeneratedBatch {
@@ -106,10 +106,13 @@ package struct InitialDataGenerator: Sendable {
             default: payoutAttempts = 0
             }
             let updated = Timestamp(advance(&rng), fractionalDigits: digits)
+            // An escalation is an ops decision: the decider's, as the contract's actions record it.
+            let escalatedBy = status == .escalated ? deciderKeyId : nil
             let redemption = Redemption(id: id, version: 1 + payoutAttempts + (status == .pendingApproval ? 0 : 1),
                                         createdAt: created, updatedAt: updated, memberId: memberId, points: points,
                                         cashValueMinor: points, currency: club.currency, status: status,
-                                        payoutAttempts: payoutAttempts, lastError: lastError)
+                                        payoutAttempts: payoutAttempts, lastError: lastError,
+                                        lastActionBy: escalatedBy, lastActionAt: escalatedBy == nil ? nil : updated)
             batch.redemptions.append(redemption)
             return redemption
         }
@@ -183,7 +186,8 @@ package struct InitialDataGenerator: Sendable {
                       reasonCode: kind == .reversal ? ErrorCode.manualReviewRequired.rawValue : "repeated_payout_failure",
                       memberId: memberId, subjectRef: subject.ref, pointsRequested: subject.points,
                       pointsAvailable: available, amountMinor: subject.amountMinor, currency: club.currency,
-                      status: status, escalationLevel: level, note: note, decidedBy: decidedBy, decidedAt: decidedAt)
+                      status: status, escalationLevel: level, note: note, decidedBy: decidedBy, decidedAt: decidedAt,
+                      lastActionBy: status == .open ? nil : deciderKeyId, lastActionAt: status == .open ? nil : updatedAt)
     }
 
     static let redemptionStatusWeights: [(RedemptionStatus, Int)] = [

@@ -3,14 +3,16 @@ import RewardsContract
 /// What approving and escalating do (contract §8, §11). Every check runs before the first
 /// write, so a refused decision leaves the store untouched; checks follow §11's order:
 /// 404, then `version_conflict`, then `review_already_decided`, then business rules (422).
+/// Every successful decision records its actor and time in `lastActionBy` / `lastActionAt`
+/// (contract §5), on each object it changes.
 enum Decisions {
     static func decide(_ subject: ActionSubject, id: String, verb: ActionVerb, body: ActionBody, by key: IssuedKey,
                        in transaction: StoreTransaction) throws -> String {
         switch (subject, verb) {
         case (.review, .approve): return try approveReview(id: id, body: body, by: key, in: transaction)
-        case (.review, .escalate): return try escalateReview(id: id, body: body, in: transaction)
-        case (.redemption, .approve): return try approveRedemption(id: id, body: body, in: transaction)
-        case (.redemption, .escalate): return try escalateRedemption(id: id, body: body, in: transaction)
+        case (.review, .escalate): return try escalateReview(id: id, body: body, by: key, in: transaction)
+        case (.redemption, .approve): return try approveRedemption(id: id, body: body, by: key, in: transaction)
+        case (.redemption, .escalate): return try escalateRedemption(id: id, body: body, by: key, in: transaction)
         default: throw APIError.invalidRequest("Unknown action '\(verb.rawValue)'.")
         }
     }
@@ -34,29 +36,35 @@ enum Decisions {
         }
         if review.kind == .payout, var redemption = try transaction.load(Redemption.self, id: review.subjectRef),
            redemption.status == .payoutFailed || redemption.status == .escalated {
+            // The reviewer's approval is what moved the redemption, so it is their action there too.
             redemption.status = .reserved
+            redemption.recordAction(by: key, at: transaction.stamp)
             try transaction.save(&redemption)
         }
         review.status = .approved
         review.decidedBy = key.id
         review.decidedAt = transaction.stamp
+        review.recordAction(by: key, at: transaction.stamp)
         if let note = body.note { review.note = note }
         try transaction.save(&review)
         return try review.encodedJSON(with: transaction.encoder)
     }
 
-    static func escalateReview(id: String, body: ActionBody, in transaction: StoreTransaction) throws -> String {
+    static func escalateReview(id: String, body: ActionBody, by key: IssuedKey, in transaction: StoreTransaction) throws
+        -> String {
         var review = try loadReview(id, expectedVersion: body.expectedVersion, in: transaction)
         guard review.status != .approved else { throw alreadyDecided("An approved review cannot be escalated.") }
         guard review.escalationLevel < 3 else { throw alreadyDecided("The review is already at escalation level 3.") }
         review.status = .escalated
         review.escalationLevel += 1
         review.note = body.note
+        review.recordAction(by: key, at: transaction.stamp)
         try transaction.save(&review)
         return try review.encodedJSON(with: transaction.encoder)
     }
 
-    static func approveRedemption(id: String, body: ActionBody, in transaction: StoreTransaction) throws -> String {
+    static func approveRedemption(id: String, body: ActionBody, by key: IssuedKey, in transaction: StoreTransaction)
+        throws -> String {
         var redemption = try loadRedemption(id, expectedVersion: body.expectedVersion, in: transaction)
         guard redemption.status == .pendingApproval || redemption.status == .escalated else {
             throw alreadyDecided("Only a pending_approval or escalated redemption can be approved; "
@@ -79,18 +87,21 @@ enum Decisions {
                            details: .object(["cashValueMinor": .int(Int64(redemption.cashValueMinor))]))
         }
         redemption.status = .reserved
+        redemption.recordAction(by: key, at: transaction.stamp)
         try transaction.save(&redemption)
         if needsCash { try CashHolds.hold(redemption.id, amountMinor: redemption.cashValueMinor, in: transaction) }
         return try redemption.encodedJSON(with: transaction.encoder)
     }
 
-    static func escalateRedemption(id: String, body: ActionBody, in transaction: StoreTransaction) throws -> String {
+    static func escalateRedemption(id: String, body: ActionBody, by key: IssuedKey, in transaction: StoreTransaction)
+        throws -> String {
         var redemption = try loadRedemption(id, expectedVersion: body.expectedVersion, in: transaction)
         guard [.pendingApproval, .reserved, .payoutFailed].contains(redemption.status) else {
             throw alreadyDecided("Only a pending_approval, reserved or payout_failed redemption can be escalated; "
                 + "this one is \(redemption.status.rawValue).")
         }
         redemption.status = .escalated
+        redemption.recordAction(by: key, at: transaction.stamp)
         try transaction.save(&redemption)
         return try redemption.encodedJSON(with: transaction.encoder)
     }
@@ -122,5 +133,19 @@ enum Decisions {
 
     private static func alreadyDecided(_ message: String) -> APIError {
         APIError(.reviewAlreadyDecided, message)
+    }
+}
+
+extension Review {
+    mutating func recordAction(by key: IssuedKey, at stamp: Timestamp) {
+        lastActionBy = key.id
+        lastActionAt = stamp
+    }
+}
+
+extension Redemption {
+    mutating func recordAction(by key: IssuedKey, at stamp: Timestamp) {
+        lastActionBy = key.id
+        lastActionAt = stamp
     }
 }
