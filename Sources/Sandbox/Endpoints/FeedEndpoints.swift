@@ -8,9 +8,10 @@ struct FeedEndpoints: Sendable {
     let store: SandboxStore
     static let maximumWait = 30
 
+    /// The head cursor, with how many rows each list holds at that position (contract §6, §11).
     func head() async throws -> APIReply {
-        let position = try await store.feedPosition()
-        return try .encoded(FeedHead(cursor: Cursors.feedCursor(epoch: store.epoch, seq: position.head)))
+        let head = try await store.feedHead()
+        return try .encoded(FeedHead(cursor: Cursors.feedCursor(epoch: store.epoch, seq: head.head), counts: head.counts))
     }
 
     func changes(_ query: QueryParameters, faults: FaultDecision = .none) async throws -> APIReply {

@@ -26,7 +26,8 @@ struct ForeignClubEndpoints: Sendable {
             throw APIError(.cardholderNotFound, "No member with this id exists in the club.",
                            details: .object(["memberId": .string(id)]))
         case .changesHead:
-            return try .encoded(FeedHead(cursor: Cursors.feedCursor(epoch: epoch, seq: 0)))
+            return try .encoded(FeedHead(cursor: Cursors.feedCursor(epoch: epoch, seq: 0),
+                                         counts: ListCounts(members: 0, redemptions: 0, reviews: 0, requestLogs: 0)))
         case .changes:
             return try await changes(query)
         case .action(let subject, let id, _):

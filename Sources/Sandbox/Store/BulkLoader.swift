@@ -10,17 +10,22 @@ enum BulkLoader {
 
     struct EncodedBatch: Sendable {
         var tables: [(sql: String, rows: [[DatabaseValue]])] = []
+        /// Rows per object table, for the store's row counts.
+        var rowCounts: [String: Int64] = [:]
     }
 
     struct BindError: Error {}
 
-    static func load(generator: InitialDataGenerator, members: UInt64, into queue: DatabaseQueue) async throws {
+    /// Returns the rows written per object table.
+    static func load(generator: InitialDataGenerator, members: UInt64, into queue: DatabaseQueue) async throws
+        -> [String: Int64] {
         let order = generator.indicesInIdOrder(count: members)
         let batches = stride(from: 0, to: order.count, by: batchSize).map {
             Array(order[$0..<min($0 + batchSize, order.count)])
         }
         var upcoming = batches.makeIterator()
         var pending: [Task<EncodedBatch, any Error>] = []
+        var rowCounts: [String: Int64] = [:]
         func launch() {
             guard let members = upcoming.next() else { return }
             pending.append(Task.detached { try encode(generator.batch(members: members)) })
@@ -31,15 +36,18 @@ enum BulkLoader {
             let batch = try await pending.removeFirst().value
             launch()
             try await queue.write { db in try insert(batch, db) }
+            rowCounts.merge(batch.rowCounts, uniquingKeysWith: +)
         }
+        return rowCounts
     }
 
     static func encode(_ batch: GeneratedBatch) throws -> EncodedBatch {
         let encoder = JSONText.makeEncoder()
-        func rows<T: StoredObject>(_ objects: [T]) throws -> (sql: String, rows: [[DatabaseValue]]) {
-            (T.table.upsertSQL, try objects.map { try StoreRows.objectRow($0, encoder: encoder).values })
-        }
         var encoded = EncodedBatch()
+        func rows<T: StoredObject>(_ objects: [T]) throws -> (sql: String, rows: [[DatabaseValue]]) {
+            encoded.rowCounts[T.table.name] = Int64(objects.count)
+            return (T.table.upsertSQL, try objects.map { try StoreRows.objectRow($0, encoder: encoder).values })
+        }
         encoded.tables.append(try rows(batch.members))
         encoded.tables.append(try rows(batch.redemptions))
         encoded.tables.append(try rows(batch.reviews))

@@ -1,10 +1,14 @@
 import Foundation
 import GRDB
 
-/// Small named values of the store: feed position, id counters, what generated the data.
+/// Small named values of the store: feed position, id counters, rows per list, what
+/// generated the data.
 enum MetaKey: Sendable {
     case format, seed, members, epoch, headSeq, droppedThrough, club
     case counter(ObjectKind)
+    /// The rows an object table holds, kept by every write so that the feed head can say how
+    /// long each list is without counting a million rows.
+    case rows(table: String)
 
     var name: String {
         switch self {
@@ -16,6 +20,7 @@ enum MetaKey: Sendable {
         case .droppedThrough: return "droppedThrough"
         case .club: return "club"
         case .counter(let kind): return "next." + kind.rawValue
+        case .rows(let table): return "rows." + table
         }
     }
 }

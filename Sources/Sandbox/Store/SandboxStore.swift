@@ -54,7 +54,14 @@ final class SandboxStore: Sendable {
             return (epoch, try MetaValues.int(db, .headSeq) ?? 0)
         }
         if let existing {
-            try await queue.write { db in try IdempotencyRecords.sweep(db, now: now) }
+            try await queue.write { db in
+                try IdempotencyRecords.sweep(db, now: now)
+                // A state file from before the counts were kept: counted once, kept from then on.
+                for table in StoreSchema.objectTables where try MetaValues.int(db, .rows(table: table)) == nil {
+                    try MetaValues.set(db, .rows(table: table),
+                                       Int64(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0))
+                }
+            }
             return SandboxStore(queue: queue, club: club, ids: ids, epoch: existing.epoch,
                                 historyLimit: options.feedHistoryLimit, head: existing.head)
         }
@@ -65,8 +72,12 @@ final class SandboxStore: Sendable {
         }
         let generator = InitialDataGenerator(seed: options.seed, club: club, ids: ids, now: now,
                                              deciderKeyId: deciderKeyId)
-        try await BulkLoader.load(generator: generator, members: UInt64(max(options.members, 0)), into: queue)
+        let rowCounts = try await BulkLoader.load(generator: generator, members: UInt64(max(options.members, 0)),
+                                                  into: queue)
         try await queue.write { db in
+            for table in StoreSchema.objectTables {
+                try MetaValues.set(db, .rows(table: table), rowCounts[table] ?? 0)
+            }
             try StoreSchema.createLateIndexes(in: db)
             try MetaValues.setClubSettings(db, options.club)
             try MetaValues.set(db, .format, StoreSchema.format)

@@ -92,10 +92,14 @@ extension SandboxStore {
         }
     }
 
-    /// The feed's current head and the last sequence number dropped from history.
-    func feedPosition() async throws -> (head: Int64, droppedThrough: Int64) {
+    /// The feed's current head and each list's rows at that head, read together: the counts
+    /// are the store's kept ones (a few meta rows), never a count of the tables.
+    func feedHead() async throws -> (head: Int64, counts: ListCounts) {
         try await queue.read { db in
-            (try MetaValues.int(db, .headSeq) ?? 0, try MetaValues.int(db, .droppedThrough) ?? 0)
+            func rows(_ table: String) throws -> Int? { try MetaValues.int(db, .rows(table: table)).map { Int($0) } }
+            let counts = ListCounts(members: try rows("members"), redemptions: try rows("redemptions"),
+                                    reviews: try rows("reviews"), requestLogs: try rows("request_logs"))
+            return (try MetaValues.int(db, .headSeq) ?? 0, counts)
         }
     }
 

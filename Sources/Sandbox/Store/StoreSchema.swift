@@ -54,6 +54,9 @@ enum StoreSchema {
         try db.execute(sql: "CREATE INDEX IF NOT EXISTS members_externalRef ON members(externalRef)")
     }
 
+    /// The tables of the lists of contract §6, whose rows the store counts.
+    static let objectTables = ["members", "redemptions", "reviews", "request_logs"]
+
     static let tables = ["meta", "members", "redemptions", "reviews", "request_logs", "ledger", "changes",
                          "idempotency", "earns", "external_requests", "cash_holds"]
 }

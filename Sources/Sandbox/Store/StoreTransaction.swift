@@ -14,6 +14,8 @@ final class StoreTransaction {
     let encoder = JSONText.makeEncoder()
     private(set) var head: Int64
     private var counters: [ObjectKind: UInt64] = [:]
+    /// Rows added (or, negative, purged) per object table, written back in `finish`.
+    private var rowChanges: [String: Int64] = [:]
     private let incidents: Set<ClubIncident>
     /// Loaded on first use; written back in `finish` when a rule changed a balance.
     private var storedSettings: ClubSettings?
@@ -55,7 +57,7 @@ final class StoreTransaction {
     /// Runs `body` in a savepoint. If it throws, its writes are undone, and so are the feed
     /// head, id counters and settings it moved, so a refused request leaves no trace.
     func attempt<T>(_ body: () throws -> T) throws -> T {
-        let saved = (head, counters, storedSettings, settingsChanged)
+        let saved = (head, counters, rowChanges, storedSettings, settingsChanged)
         var outcome: T?
         do {
             try db.inSavepoint {
@@ -63,7 +65,7 @@ final class StoreTransaction {
                 return .commit
             }
         } catch {
-            (head, counters, storedSettings, settingsChanged) = saved
+            (head, counters, rowChanges, storedSettings, settingsChanged) = saved
             throw error
         }
         guard let outcome else { preconditionFailure("inSavepoint returned without running its body") }
@@ -79,6 +81,7 @@ final class StoreTransaction {
     /// Writes a new object as given (its version is normally 1) and appends its upsert.
     func insert<T: StoredObject>(_ object: T) throws {
         let json = try write(object)
+        rowChanges[T.table.name, default: 0] += 1
         try appendChange(type: T.table.changeType, op: .upsert, id: object.id, version: object.version, object: json)
     }
 
@@ -95,6 +98,7 @@ final class StoreTransaction {
         guard let version = try Int.fetchOne(db, sql: "SELECT version FROM \(T.table.name) WHERE id = ?",
                                              arguments: [id]) else { return }
         try db.execute(sql: "DELETE FROM \(T.table.name) WHERE id = ?", arguments: [id])
+        rowChanges[T.table.name, default: 0] -= 1
         try appendChange(type: T.table.changeType, op: .delete, id: id, version: version + 1, object: nil)
     }
 
@@ -120,6 +124,9 @@ final class StoreTransaction {
     func finish(historyLimit: Int) throws {
         try MetaValues.set(db, .headSeq, head)
         for (kind, next) in counters { try MetaValues.set(db, .counter(kind), Int64(next)) }
+        for (table, change) in rowChanges where change != 0 {
+            try MetaValues.set(db, .rows(table: table), (try MetaValues.int(db, .rows(table: table)) ?? 0) + change)
+        }
         if settingsChanged, let storedSettings { try MetaValues.setClubSettings(db, storedSettings) }
         let dropped = try MetaValues.int(db, .droppedThrough) ?? 0
         let limit = Int64(max(historyLimit, 1))
