@@ -18,10 +18,11 @@ public final class SandboxServer: Sendable {
     private let running: Task<Void, Never>
     private let faultInjector: FaultInjector
     private let rateLimiter: RateLimiter
+    private let listDelayer: ListDelayer
 
     private init(baseURL: String, port: Int, environment: RewardsContract.Environment, clubId: String, keys: SandboxKeys,
                  store: SandboxStore, serviceGroup: ServiceGroup, running: Task<Void, Never>,
-                 faultInjector: FaultInjector, rateLimiter: RateLimiter) {
+                 faultInjector: FaultInjector, rateLimiter: RateLimiter, listDelayer: ListDelayer) {
         self.baseURL = baseURL
         self.port = port
         self.environment = environment
@@ -32,6 +33,7 @@ public final class SandboxServer: Sendable {
         self.running = running
         self.faultInjector = faultInjector
         self.rateLimiter = rateLimiter
+        self.listDelayer = listDelayer
     }
 
     /// Generates (or reopens) the data, binds, and returns once the server accepts connections.
@@ -47,11 +49,12 @@ public final class SandboxServer: Sendable {
         let store = try await SandboxStore.open(options: options, club: club, deciderKeyId: decider.id, now: now)
         let faultInjector = FaultInjector(options.faults)
         let rateLimiter = RateLimiter(perSecond: options.rateLimit)
+        let listDelayer = ListDelayer(options.listDelays, signal: store.signal)
         let pipeline = PostPipeline(store: store)
         var api = SandboxAPI(
             authenticator: RequestAuthenticator(keyRing: keyRing, environment: options.environment, clubId: club.clubId),
             club: club,
-            reads: ReadEndpoints(store: store, club: club, environment: options.environment),
+            reads: ReadEndpoints(store: store, club: club, environment: options.environment, delayer: listDelayer),
             feed: FeedEndpoints(store: store),
             actions: ActionEndpoint(pipeline: pipeline),
             integrations: IntegrationEndpoints(pipeline: pipeline),
@@ -97,7 +100,8 @@ public final class SandboxServer: Sendable {
         }
         return SandboxServer(baseURL: "http://\(options.host):\(port)", port: port, environment: options.environment,
                              clubId: club.clubId, keys: keys, store: store, serviceGroup: serviceGroup,
-                             running: running, faultInjector: faultInjector, rateLimiter: rateLimiter)
+                             running: running, faultInjector: faultInjector, rateLimiter: rateLimiter,
+                             listDelayer: listDelayer)
     }
 
     /// One JSON line for scripts and the demo to read the address and keys from. Besides the
@@ -127,12 +131,19 @@ public final class SandboxServer: Sendable {
         return out.text
     }
 
-    /// Stops accepting requests, releases long-polls, and waits for the server to finish.
-    /// Stop a traffic generator first: its calls would fail meanwhile.
+    /// Stops accepting requests, releases long-polls and held list pages, and waits for the
+    /// server to finish. Stop a traffic generator first: its calls would fail meanwhile.
     public func stop() async {
         await store.close()
         await serviceGroup.triggerGracefulShutdown()
         await running.value
+    }
+
+    /// The lists slowed from now on (see `SandboxOptions.listDelays`).
+    public var listDelays: ListDelays { listDelayer.current }
+
+    public func setListDelays(_ delays: ListDelays) {
+        listDelayer.set(delays)
     }
 
     /// The faults injected into HTTP answers from now on (in-process calls never see them).

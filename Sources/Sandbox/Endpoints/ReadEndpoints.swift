@@ -6,6 +6,7 @@ struct ReadEndpoints: Sendable {
     let store: SandboxStore
     let club: ClubIdentity
     let environment: Environment
+    let delayer: ListDelayer
 
     func me(key: IssuedKey) throws -> APIReply {
         try .encoded(Me(keyId: key.id, clubId: club.clubId, clubName: club.clubName, environment: environment,
@@ -91,6 +92,7 @@ struct ReadEndpoints: Sendable {
                       query: QueryParameters) async throws -> APIReply {
         let parameters = try ListParameters(query)
         let after = try parameters.cursor.map { try Cursors.lastKey(of: $0, endpoint: endpoint, filters: fingerprint) }
+        if let list = ListDelays.List(rawValue: endpoint) { await delayer.hold(list) }
         let page = try await store.page(table: table, filter: filter, afterId: after, limit: parameters.limit)
         return reply(page, endpoint: endpoint, fingerprint: fingerprint)
     }
