@@ -11,17 +11,9 @@ struct ActionBody: Sendable {
     /// `Content-Type: application/json`, a JSON object with only `expectedVersion` (integer)
     /// and `note` (string of at most 2,000 characters); escalations need a non-empty note.
     static func parse(contentType: String?, body: [UInt8], noteRequired: Bool) throws -> ActionBody {
-        let mediaType = contentType?.split(separator: ";", maxSplits: 1).first?
-            .trimmingCharacters(in: .whitespaces).lowercased()
-        guard mediaType == "application/json" else {
-            throw APIError.invalidRequest("The body must be sent as Content-Type: application/json.")
-        }
-        guard let fields = try? JSONDecoder().decode([String: JSONValue].self, from: Data(body)) else {
-            throw APIError.invalidRequest("The body must be a UTF-8 JSON object.")
-        }
-        if let unknown = fields.keys.sorted().first(where: { $0 != "expectedVersion" && $0 != "note" }) {
-            throw APIError.invalidRequest("Unknown body field '\(unknown)'.", details: .object(["field": .string(unknown)]))
-        }
+        // The media type, the object and its field names are checked as for every other POST;
+        // an empty body is an object without `expectedVersion`, refused below.
+        let fields = try JSONObjectBody(contentType: contentType, body: body, allowed: ["expectedVersion", "note"]).fields
         guard case .int(let raw)? = fields["expectedVersion"], let expectedVersion = Int(exactly: raw) else {
             throw APIError.invalidRequest("'expectedVersion' is required and must be an integer.",
                                           details: .object(["field": .string("expectedVersion")]))

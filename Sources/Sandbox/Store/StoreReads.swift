@@ -41,18 +41,7 @@ extension SandboxStore {
         let whereClause = filter.conditions.isEmpty ? "" : " WHERE " + filter.conditions.joined(separator: " AND ")
         let sql = "SELECT id, json FROM \(table)\(whereClause) ORDER BY id LIMIT ?"
         let arguments = StatementArguments(filter.arguments + [(limit + 1).databaseValue])
-        return try await queue.read { db in
-            var json: [String] = []
-            var lastKey: String?
-            var hasMore = false
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                if json.count == limit { hasMore = true; break }
-                lastKey = row[0]
-                json.append(row[1])
-            }
-            return StoredPage(json: json, lastKey: lastKey, hasMore: hasMore)
-        }
+        return try await readPage(sql: sql, arguments: arguments, limit: limit) { row in row[0] }
     }
 
     /// A member's ledger, newest first; the key is "createdAtMicros:id".
@@ -70,19 +59,27 @@ extension SandboxStore {
         let sql = "SELECT id, createdAtMicros, json FROM ledger WHERE " + filter.conditions.joined(separator: " AND ")
             + " ORDER BY createdAtMicros DESC, id DESC LIMIT ?"
         let arguments = StatementArguments(filter.arguments + [(limit + 1).databaseValue])
-        return try await queue.read { db in
-            var json: [String] = []
-            var lastKey: String?
-            var hasMore = false
+        return try await readPage(sql: sql, arguments: arguments, limit: limit) { row in
+            let id: String = row[0]
+            let micros: Int64 = row[1]
+            return "\(micros):\(id)"
+        }
+    }
+
+    /// Up to `limit` rows of a query that asks for one more, to tell whether more follow. Each
+    /// row's JSON is its last column; `key` gives the sort key a next cursor starts after.
+    private func readPage(sql: String, arguments: StatementArguments, limit: Int,
+                          key: @escaping @Sendable (Row) -> String) async throws -> StoredPage {
+        try await queue.read { db in
+            var page = StoredPage(json: [], lastKey: nil, hasMore: false)
+            page.json.reserveCapacity(limit)
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
-                if json.count == limit { hasMore = true; break }
-                let id: String = row[0]
-                let micros: Int64 = row[1]
-                lastKey = "\(micros):\(id)"
-                json.append(row[2])
+                if page.json.count == limit { page.hasMore = true; break }
+                page.lastKey = key(row)
+                page.json.append(row[row.count - 1])
             }
-            return StoredPage(json: json, lastKey: lastKey, hasMore: hasMore)
+            return page
         }
     }
 
