@@ -5,7 +5,8 @@ import class Foundation.ProcessInfo
 // One module per layer; imports only point down this list:
 // RewardsContract <- RewardsClient, Mirror <- SyncEngine <- Console <- rewards-ops
 // Terminal (the only ncurses user) <- Theme (TOML themes resolved to terminal styles) and Console;
-// Sandbox depends on RewardsContract alone.
+// Sandbox depends on RewardsContract alone; SandboxTraffic (the club systems that call it) on
+// Sandbox and AsyncHTTPClient.
 let package = Package(
     name: "rewards-ops",
     platforms: [.macOS(.v15)],
@@ -84,10 +85,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "SandboxTraffic",
+            dependencies: [
+                "Sandbox", "RewardsContract",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "rewards-ops",
             dependencies: [
                 "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Terminal", "Theme", "Settings", "Diagnostics", "Console", "Sandbox",
+                "SandboxTraffic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -112,7 +123,8 @@ let package = Package(
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "Sandbox", "RewardsClient", "Mirror", "Settings"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "RewardsContract", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "SandboxTraffic", "RewardsContract",
+                                                        .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         // Shared by the test targets: a sandbox with a mirror and a sync engine, the real binary as
         // a child process, a mirror of request logs. Its declarations are `package`, not public.
         .target(name: "TestSupport", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract"],

@@ -57,10 +57,11 @@ extension Redemption: MirroredObject {
     static let objectKind = ObjectKind.redemption
     static let columns = ["id", "version", "createdAt", "updatedAt", "createdEpoch", "memberId", "points",
                           "cashValueMinor", "currency", "status", "isPending", "payoutAttempts", "lastErrorCode",
-                          "lastErrorMessage"]
+                          "lastErrorMessage", "lastActionBy", "lastActionAt"]
     var columnValues: [(any DatabaseValueConvertible)?] {
         [id, version, createdAt.raw, updatedAt.raw, epoch(createdAt), memberId, points, cashValueMinor, currency,
-         status.rawValue, status.isPending, payoutAttempts, lastError?.code.rawValue, lastError?.message]
+         status.rawValue, status.isPending, payoutAttempts, lastError?.code.rawValue, lastError?.message, lastActionBy,
+         lastActionAt?.raw]
     }
     init(row: Row) {
         let code: String? = row["lastErrorCode"]
@@ -69,7 +70,8 @@ extension Redemption: MirroredObject {
                   updatedAt: Timestamp(raw: row["updatedAt"]), memberId: row["memberId"], points: row["points"],
                   cashValueMinor: row["cashValueMinor"], currency: row["currency"],
                   status: RedemptionStatus(rawValue: row["status"]), payoutAttempts: row["payoutAttempts"],
-                  lastError: code.map { RedemptionError(code: ErrorCode(rawValue: $0), message: message ?? "") })
+                  lastError: code.map { RedemptionError(code: ErrorCode(rawValue: $0), message: message ?? "") },
+                  lastActionBy: row["lastActionBy"], lastActionAt: (row["lastActionAt"] as String?).map(Timestamp.init(raw:)))
     }
 }
 
@@ -77,7 +79,7 @@ extension Review: MirroredObject {
     static let objectKind = ObjectKind.review
     static let columns = ["id", "version", "createdAt", "updatedAt", "createdEpoch", "kind", "reasonCode", "memberId",
                           "subjectRef", "pointsRequested", "pointsAvailable", "amountMinor", "currency", "status",
-                          "statusRank", "escalationLevel", "note", "decidedBy", "decidedAt"]
+                          "statusRank", "escalationLevel", "note", "decidedBy", "decidedAt", "lastActionBy", "lastActionAt"]
     /// Open first, then escalated, then decided: the order a reviewer works in.
     var statusRank: Int {
         switch status {
@@ -90,7 +92,7 @@ extension Review: MirroredObject {
     var columnValues: [(any DatabaseValueConvertible)?] {
         [id, version, createdAt.raw, updatedAt.raw, epoch(createdAt), kind.rawValue, reasonCode, memberId, subjectRef,
          pointsRequested, pointsAvailable, amountMinor, currency, status.rawValue, statusRank, escalationLevel, note,
-         decidedBy, decidedAt?.raw]
+         decidedBy, decidedAt?.raw, lastActionBy, lastActionAt?.raw]
     }
     init(row: Row) {
         self.init(id: row["id"], version: row["version"], createdAt: Timestamp(raw: row["createdAt"]),
@@ -99,7 +101,8 @@ extension Review: MirroredObject {
                   pointsRequested: row["pointsRequested"], pointsAvailable: row["pointsAvailable"],
                   amountMinor: row["amountMinor"], currency: row["currency"], status: ReviewStatus(rawValue: row["status"]),
                   escalationLevel: row["escalationLevel"], note: row["note"], decidedBy: row["decidedBy"],
-                  decidedAt: (row["decidedAt"] as String?).map(Timestamp.init(raw:)))
+                  decidedAt: (row["decidedAt"] as String?).map(Timestamp.init(raw:)), lastActionBy: row["lastActionBy"],
+                  lastActionAt: (row["lastActionAt"] as String?).map(Timestamp.init(raw:)))
     }
 }
 

@@ -153,6 +153,16 @@ enum Schema {
                 END;
                 """)
         }
+        migrator.registerMigration("v6-last-action") { db in
+            // Who took the last approve or escalate, and when (contract §5, additive): null
+            // until the server reports an action, and from servers that omit the fields.
+            try db.execute(sql: """
+                ALTER TABLE reviews ADD COLUMN lastActionBy TEXT;
+                ALTER TABLE reviews ADD COLUMN lastActionAt TEXT;
+                ALTER TABLE redemptions ADD COLUMN lastActionBy TEXT;
+                ALTER TABLE redemptions ADD COLUMN lastActionAt TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -18,8 +18,9 @@ public struct SandboxOptions: Sendable {
     /// Advertise each key's budget in `RateLimit-Limit` / `RateLimit-Remaining` headers (with a
     /// `rateLimit`): an extension beyond the contract, for clients that read such headers.
     public var rateLimitHeaders: Bool
-    /// Integration calls per second the traffic generator makes over HTTP (§10); 0 is none.
-    public var traffic: Int
+    /// Lists whose every page is held this long before it is read; change them later with
+    /// `SandboxServer.setListDelays(_:)`.
+    public var listDelays: ListDelays
     /// Faults injected into HTTP answers; change them later with `SandboxServer.setFaults(_:)`.
     public var faults: FaultSettings
     /// The club's settings when the state is generated; a reopened state file keeps its own.
@@ -27,8 +28,8 @@ public struct SandboxOptions: Sendable {
 
     public init(host: String = "127.0.0.1", port: Int = 0, members: Int = 200, seed: UInt64 = 1,
                 environment: RewardsContract.Environment = .test, statePath: String? = nil,
-                feedHistoryLimit: Int = 100_000, rateLimit: Int? = nil, rateLimitHeaders: Bool = false, traffic: Int = 0,
-                faults: FaultSettings = .none, club: ClubSettings = ClubSettings()) {
+                feedHistoryLimit: Int = 100_000, rateLimit: Int? = nil, rateLimitHeaders: Bool = false,
+                faults: FaultSettings = .none, listDelays: ListDelays = .none, club: ClubSettings = ClubSettings()) {
         self.host = host
         self.port = port
         self.members = members
@@ -38,7 +39,7 @@ public struct SandboxOptions: Sendable {
         self.feedHistoryLimit = feedHistoryLimit
         self.rateLimit = rateLimit
         self.rateLimitHeaders = rateLimitHeaders
-        self.traffic = traffic
+        self.listDelays = listDelays
         self.faults = faults
         self.club = club
     }

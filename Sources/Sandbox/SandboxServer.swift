@@ -18,11 +18,11 @@ public final class SandboxServer: Sendable {
     private let running: Task<Void, Never>
     private let faultInjector: FaultInjector
     private let rateLimiter: RateLimiter
-    private let traffic: TrafficGenerator
+    private let listDelayer: ListDelayer
 
     private init(baseURL: String, port: Int, environment: RewardsContract.Environment, clubId: String, keys: SandboxKeys,
                  store: SandboxStore, serviceGroup: ServiceGroup, running: Task<Void, Never>,
-                 faultInjector: FaultInjector, rateLimiter: RateLimiter, traffic: TrafficGenerator) {
+                 faultInjector: FaultInjector, rateLimiter: RateLimiter, listDelayer: ListDelayer) {
         self.baseURL = baseURL
         self.port = port
         self.environment = environment
@@ -33,7 +33,7 @@ public final class SandboxServer: Sendable {
         self.running = running
         self.faultInjector = faultInjector
         self.rateLimiter = rateLimiter
-        self.traffic = traffic
+        self.listDelayer = listDelayer
     }
 
     /// Generates (or reopens) the data, binds, and returns once the server accepts connections.
@@ -49,11 +49,12 @@ public final class SandboxServer: Sendable {
         let store = try await SandboxStore.open(options: options, club: club, deciderKeyId: decider.id, now: now)
         let faultInjector = FaultInjector(options.faults)
         let rateLimiter = RateLimiter(perSecond: options.rateLimit)
+        let listDelayer = ListDelayer(options.listDelays, signal: store.signal)
         let pipeline = PostPipeline(store: store)
         var api = SandboxAPI(
             authenticator: RequestAuthenticator(keyRing: keyRing, environment: options.environment, clubId: club.clubId),
             club: club,
-            reads: ReadEndpoints(store: store, club: club, environment: options.environment),
+            reads: ReadEndpoints(store: store, club: club, environment: options.environment, delayer: listDelayer),
             feed: FeedEndpoints(store: store),
             actions: ActionEndpoint(pipeline: pipeline),
             integrations: IntegrationEndpoints(pipeline: pipeline),
@@ -97,58 +98,53 @@ public final class SandboxServer: Sendable {
             await store.close()
             throw error
         }
-        let baseURL = "http://\(options.host):\(port)"
-        let traffic = TrafficGenerator(host: options.host, port: port, store: store, key: keys.integration ?? keys.ops,
-                                       readOnlyKey: keys.support, otherClubId: otherClub.clubId)
-        traffic.start(stepsPerSecond: options.traffic, seed: options.seed)
-        return SandboxServer(baseURL: baseURL, port: port, environment: options.environment,
+        return SandboxServer(baseURL: "http://\(options.host):\(port)", port: port, environment: options.environment,
                              clubId: club.clubId, keys: keys, store: store, serviceGroup: serviceGroup,
-                             running: running, faultInjector: faultInjector, rateLimiter: rateLimiter, traffic: traffic)
+                             running: running, faultInjector: faultInjector, rateLimiter: rateLimiter,
+                             listDelayer: listDelayer)
     }
 
     /// One JSON line for scripts and the demo to read the address and keys from. Besides the
-    /// keys to use, `keys` holds keys that must be refused: `wrongEnv` (an ops key of the other
-    /// environment) and `otherClub` (an ops key of another club, whose id it also gives).
+    /// keys to use (`ops`, a second ops key `ops2`, `support`, and the traffic generator's
+    /// `integration`), `keys` holds keys that must be refused: `wrongEnv` (an ops key of the
+    /// other environment) and `otherClub` (an ops key of another club, whose id it also gives).
     public func startupLine() -> String {
-        func key(_ key: SandboxKey, clubId: String? = nil) -> String {
-            "{\"id\": \(JSONText.quoted(key.id)), \"secret\": \(JSONText.quoted(key.secret))"
-                + (clubId.map { ", \"clubId\": \(JSONText.quoted($0))" } ?? "") + "}"
+        var named: [(name: StaticString, key: SandboxKey, clubId: String?)] = [
+            ("ops", keys.ops, nil), ("ops2", keys.ops2, nil), ("support", keys.support, nil),
+        ]
+        if let wrongEnv = keys.wrongEnv { named.append(("wrongEnv", wrongEnv, nil)) }
+        if let otherClub = keys.otherClub { named.append(("otherClub", otherClub, keys.otherClubId)) }
+        if let integration = keys.integration { named.append(("integration", integration, nil)) }
+        var out = JSONBytes(capacity: 1024)
+        out.raw("{\"baseUrl\": "); out.string(baseURL)
+        out.raw(", \"environment\": "); out.string(environment.rawValue)
+        out.raw(", \"clubId\": "); out.string(clubId)
+        out.raw(", \"keys\": {")
+        for (index, entry) in named.enumerated() {
+            if index > 0 { out.raw(", ") }
+            out.raw("\""); out.raw(entry.name); out.raw("\": {\"id\": "); out.string(entry.key.id)
+            out.raw(", \"secret\": "); out.string(entry.key.secret)
+            if let clubId = entry.clubId { out.raw(", \"clubId\": "); out.string(clubId) }
+            out.raw("}")
         }
-        var keyFields = ["\"ops\": \(key(keys.ops))", "\"support\": \(key(keys.support))"]
-        if let wrongEnv = keys.wrongEnv { keyFields.append("\"wrongEnv\": \(key(wrongEnv))") }
-        if let otherClub = keys.otherClub { keyFields.append("\"otherClub\": \(key(otherClub, clubId: keys.otherClubId))") }
-        if let integration = keys.integration { keyFields.append("\"integration\": \(key(integration))") }
-        return "{\"baseUrl\": \(JSONText.quoted(baseURL)), \"environment\": \(JSONText.quoted(environment.rawValue)), "
-            + "\"clubId\": \(JSONText.quoted(clubId)), \"keys\": {\(keyFields.joined(separator: ", "))}}"
+        out.raw("}}")
+        return out.text
     }
 
-    /// Stops accepting requests, releases long-polls, and waits for the server to finish.
+    /// Stops accepting requests, releases long-polls and held list pages, and waits for the
+    /// server to finish. Stop a traffic generator first: its calls would fail meanwhile.
     public func stop() async {
-        await traffic.close()
         await store.close()
         await serviceGroup.triggerGracefulShutdown()
         await running.value
     }
 
-    /// Runs `steps` steps of the traffic generator one after another (each one to three
-    /// integration calls over HTTP) and reports what they got back.
-    public func runTraffic(steps: Int, seed: UInt64 = 1) async -> TrafficReport {
-        await traffic.run(steps: steps, seed: seed)
-    }
+    /// The lists slowed from now on (see `SandboxOptions.listDelays`).
+    public var listDelays: ListDelays { listDelayer.current }
 
-    /// Starts the traffic generator at about `callsPerSecond` steps per second (as
-    /// `--traffic` does); a running one is stopped first.
-    public func startTraffic(callsPerSecond: Int, seed: UInt64 = 1) async {
-        await traffic.stop()
-        traffic.start(stepsPerSecond: callsPerSecond, seed: seed)
+    public func setListDelays(_ delays: ListDelays) {
+        listDelayer.set(delays)
     }
-
-    public func stopTraffic() async {
-        await traffic.stop()
-    }
-
-    /// Everything the traffic generator's calls got back since the server started.
-    public var trafficTotals: TrafficReport { traffic.totals }
 
     /// The faults injected into HTTP answers from now on (in-process calls never see them).
     public var faults: FaultSettings { faultInjector.settings }
@@ -193,6 +189,15 @@ public final class SandboxServer: Sendable {
     /// Every ledger entry of a member, oldest first.
     public func ledger(memberId: String) async throws -> [LedgerEntry] {
         try await store.ledger(memberId: memberId)
+    }
+
+    /// What the club's own systems know of their data, for the traffic generator to pick from.
+    package var trafficPicks: TrafficPicks { TrafficPicks(store: store) }
+
+    /// Runs `body` with the incident open, so that calls made meanwhile meet a club in that
+    /// trouble (the stored settings stay as they are).
+    package func during<T: Sendable>(_ incident: ClubIncident, _ body: () async -> T) async -> T {
+        await store.during(incident, body)
     }
 }
 

@@ -5,6 +5,7 @@ import Mirror
 import RewardsClient
 import RewardsContract
 import Sandbox
+import SandboxTraffic
 import SyncEngine
 import Theme
 
@@ -56,12 +57,10 @@ struct DemoCommand: ParsableCommand {
         let engine = SyncEngine(client: client, mirror: mirror)
         // The club's own systems at work, over HTTP: sign-ups, earns, reversals that open
         // reviews, redemptions, failing payouts and bad requests that fill the error log.
-        if activity > 0 {
-            let rate = activity
-            let seed = self.seed
-            _ = try blockingAwait { await server.startTraffic(callsPerSecond: rate, seed: seed) }
-        }
-        defer { if activity > 0 { _ = try? blockingAwait { await server.stopTraffic() } } }
+        let traffic = TrafficGenerator(server: server)
+        let rate = activity, seed = self.seed
+        _ = try blockingAwait { await traffic.start(stepsPerSecond: rate, seed: seed) }
+        defer { _ = try? blockingAwait { await traffic.stop() } }
         let themes = ThemeLoader()
         // No profile switcher: the demo's sandbox is its only platform, and `:profile` says so.
         let parts = SessionParts(mirror: mirror, mirrorPath: mirrorPath, engine: engine, environmentHint: .test,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RewardsContract
 import Sandbox
+import SandboxTraffic
 
 struct SandboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,6 +28,9 @@ struct SandboxCommand: ParsableCommand {
     @Option(name: .customLong("fault-delay"), help: "Seconds a slow reply is held, e.g. 2 or 1-3.")
     var faultDelay: String?
     @Option(name: .customLong("fault-seed"), help: "Seed of the fault draws (default: --seed).") var faultSeed: UInt64?
+    @Option(name: .customLong("list-delay"),
+            help: "Hold every page of these lists, e.g. members=300ms or members=2s,request-logs=500ms (lists: members, redemptions, reviews, request-logs; up to 60 s).")
+    var listDelay: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535, not \(port)") }
@@ -38,6 +42,16 @@ struct SandboxCommand: ParsableCommand {
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more, not \(rateLimit)") }
         guard traffic >= 0 else { throw ValidationError("--traffic must be 0 or more, not \(traffic)") }
         _ = try faultSettings()
+        _ = try listDelays()
+    }
+
+    func listDelays() throws -> ListDelays {
+        guard let listDelay else { return .none }
+        do {
+            return try ListDelays.parse(listDelay)
+        } catch {
+            throw ValidationError("--list-delay: \(error)")
+        }
     }
 
     /// The preset, then the per-kind rates over it, then the delay and seed.
@@ -70,13 +84,18 @@ struct SandboxCommand: ParsableCommand {
                                      environment: Environment(rawValue: environment), statePath: state,
                                      feedHistoryLimit: history, rateLimit: rateLimit > 0 ? rateLimit : nil,
                                      rateLimitHeaders: rateLimitHeaders,
-                                     traffic: traffic, faults: try faultSettings())
+                                     faults: try faultSettings(), listDelays: try listDelays())
         let server = try blockingAwait { try await SandboxServer.start(options) }
+        // The club's own systems calling the sandbox over HTTP, when asked for.
+        let generator = TrafficGenerator(server: server)
+        let rate = traffic, seed = self.seed
+        _ = try blockingAwait { await generator.start(stepsPerSecond: rate, seed: seed) }
         // Unbuffered, so a parent process reading the pipe sees the line at once.
         FileHandle.standardOutput.write(Data((server.startupLine() + "\n").utf8))
         let stopped = DispatchSemaphore(value: 0)
         let trap = SignalTrap { _ in
             Task.detached {
+                await generator.stop()
                 await server.stop()
                 stopped.signal()
             }

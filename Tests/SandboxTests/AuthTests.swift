@@ -108,4 +108,20 @@ import Testing
             #expect(postRead.status == 400)
         }
     }
+
+    /// What keeps the routing hand-rolled (docs/api.md, "How the sandbox is built"): empty
+    /// segments are unknown paths, and segments are matched after percent-decoding.
+    @Test func routingRefusesEmptySegmentsAndMatchesDecodedSegments() async throws {
+        try await withSandbox { server in
+            let client = SignedClient(server)
+            for target in ["/v1//reviews", "/v1/reviews/", "//v1/me", "/v1/changes//head"] {
+                let response = try await client.get(target)
+                #expect(response.status == 400 && response.errorCode == "invalid_request", "\(target): \(response.status)")
+            }
+            #expect(try await client.get("/v1/m%65").data?["keyId"]?.stringValue == server.keys.ops.id)
+            let member = try #require(try await server.snapshot().members.first)
+            let encoded = "mem%5F" + member.id.dropFirst(4)
+            #expect(try await client.get("/v1/members/\(encoded)").data?["id"]?.stringValue == member.id)
+        }
+    }
 }

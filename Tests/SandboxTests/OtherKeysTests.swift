@@ -3,7 +3,8 @@ import RewardsContract
 import Sandbox
 import Testing
 
-/// The keys of the startup line that must be refused, or kept apart (§1, §2, §11).
+/// The keys of the startup line besides `ops` and `support`: a second ops key of the club, and
+/// keys that must be refused, or kept apart (§1, §2, §11).
 @Suite struct OtherKeysTests {
     @Test func theStartupLineCarriesWrongEnvAndOtherClubKeys() async throws {
         try await withSandbox { server in
@@ -16,6 +17,31 @@ import Testing
             #expect(json["keys"]?["otherClub"]?["clubId"]?.stringValue == server.keys.otherClubId)
             #expect(KeyID.environment(of: wrongEnv.id) == .live && KeyID.environment(of: otherClub.id) == .test)
             #expect(server.keys.otherClubId != server.clubId)
+        }
+    }
+
+    @Test func aSecondOpsKeyOfTheSameClubIsInTheStartupLineAndCanDecide() async throws {
+        try await withSandbox(members: 200) { server in
+            let json = try JSONDecoder().decode(JSONValue.self, from: Data(server.startupLine().utf8))
+            #expect(json["keys"]?["ops2"]?["id"]?.stringValue == server.keys.ops2.id)
+            #expect(json["keys"]?["ops2"]?["secret"]?.stringValue == server.keys.ops2.secret)
+            #expect(server.keys.ops2.id != server.keys.ops.id && server.keys.ops2.secret != server.keys.ops.secret)
+            #expect(KeyID.environment(of: server.keys.ops2.id) == .test)
+
+            let second = SignedClient(server, key: server.keys.ops2)
+            let me = try await second.get("/v1/me")
+            #expect(me.data?["keyId"]?.stringValue == server.keys.ops2.id)
+            #expect(me.data?["clubId"]?.stringValue == server.clubId && me.data?["role"]?.stringValue == "ops")
+            let review = try #require(try await server.snapshot().reviews.first { $0.status == .open })
+            let approved = try await second.post("/v1/reviews/\(review.id)/approve",
+                                                 json: "{\"expectedVersion\":\(review.version)}", idempotencyKey: "k2")
+            #expect(approved.status == 200 && approved.data?["decidedBy"]?.stringValue == server.keys.ops2.id)
+            // Idempotency keys are scoped per club (§11): the other ops key reusing this one's key
+            // with another body meets a conflict.
+            let conflict = try await SignedClient(server).post("/v1/reviews/\(review.id)/approve",
+                                                               json: "{\"expectedVersion\":\(review.version + 1)}",
+                                                               idempotencyKey: "k2")
+            #expect(conflict.status == 409 && conflict.errorCode == "duplicate_idempotency_conflict")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import RewardsContract
 import Sandbox
+import SandboxTraffic
 import Testing
 
 /// `--state PATH`: a restart on the same file loses nothing.
@@ -24,7 +25,7 @@ import Testing
         let approved = try await club.client.post("/v1/reviews/\(review.id)/approve",
                                                   json: "{\"expectedVersion\":\(review.version)}", idempotencyKey: "keep-2")
         #expect(approved.status == 200)
-        _ = await first.runTraffic(steps: 80, seed: 2)
+        _ = await TrafficGenerator(server: first).run(steps: 80, seed: 2)
         try await first.updateClub { $0.approvalThresholdPoints = 1234 }
         try await first.simulateActivity(steps: 20, seed: 3)
         let before = try await first.snapshot()

@@ -1,16 +1,17 @@
 import Foundation
 import RewardsContract
 import Sandbox
+import SandboxTraffic
 import Testing
 
-/// The traffic generator (§10): real flows over HTTP, mistakes for every code an integration
-/// can earn, and balances that always equal their ledgers.
+/// The traffic generator (§10): real flows over HTTP (AsyncHTTPClient), mistakes for every code
+/// an integration can earn, and balances that always equal their ledgers.
 @Suite struct TrafficTests {
     @Test func trafficFillsTheLogWithTheContractsCodesAndKeepsLedgersExact() async throws {
         try await withSandbox(members: 300) { server in
             let client = SignedClient(server)
             let since = Timestamp(Date(), fractionalDigits: 3).raw
-            let report = await server.runTraffic(steps: 800, seed: 3)
+            let report = await TrafficGenerator(server: server).run(steps: 800, seed: 3)
             #expect(report.calls >= 800)
             #expect((report.outcomes["ok"] ?? 0) > report.calls / 2)
             #expect(report.outcomes["transport_failure"] == nil)
@@ -41,20 +42,22 @@ import Testing
         }
     }
 
-    @Test func theBackgroundGeneratorRunsAtItsRateAndStopsWithTheServer() async throws {
-        let started = ContinuousClock.now
-        try await withSandbox(SandboxOptions(members: 100, traffic: 40)) { server in
+    @Test func theBackgroundGeneratorRunsAtItsRateAndStopsWhenTold() async throws {
+        try await withSandbox(SandboxOptions(members: 100)) { server in
+            let traffic = TrafficGenerator(server: server)
+            let started = ContinuousClock.now
+            await traffic.start(stepsPerSecond: 40, seed: 1)
             // A busy machine may fall behind the rate, but never runs ahead of it.
-            while server.trafficTotals.calls < 20, ContinuousClock.now - started < .seconds(20) {
+            while traffic.totals.calls < 20, ContinuousClock.now - started < .seconds(20) {
                 try await Task.sleep(for: .milliseconds(50))
             }
             let elapsed = Double((ContinuousClock.now - started).components.seconds) + 1
-            let calls = server.trafficTotals.calls
+            let calls = traffic.totals.calls
             #expect(calls >= 20 && Double(calls) <= 3 * 40 * elapsed, "\(calls) calls in about \(elapsed) s at 40/s")
-            await server.stopTraffic()
-            let stopped = server.trafficTotals.calls
+            await traffic.stop()
+            let stopped = traffic.totals.calls
             try await Task.sleep(for: .milliseconds(300))
-            #expect(server.trafficTotals.calls == stopped)
+            #expect(traffic.totals.calls == stopped)
         }
     }
 
@@ -64,7 +67,7 @@ import Testing
         faults.rateLimited = 0 // each would pause the generator for its Retry-After
         faults.unavailable = 0
         try await withSandbox(SandboxOptions(members: 150, faults: faults)) { server in
-            let report = await server.runTraffic(steps: 150, seed: 8)
+            let report = await TrafficGenerator(server: server).run(steps: 150, seed: 8)
             #expect(report.outcomes["internal_error"] ?? 0 > 0 && report.outcomes["http_502"] ?? 0 > 0)
             #expect(report.outcomes["transport_failure"] ?? 0 > 0)
             server.setFaults(.none)

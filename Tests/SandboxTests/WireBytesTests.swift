@@ -1,6 +1,7 @@
 import Foundation
 import RewardsContract
 import Sandbox
+import SandboxTraffic
 import Testing
 
 /// The server writes some objects' JSON by hand for speed; on the wire it must be exactly what
@@ -43,7 +44,7 @@ import Testing
         try await withSandbox(members: 480) { server in
             // Objects made by every path: generated, simulated, and the integration calls.
             try await server.simulateActivity(steps: 100, seed: 6)
-            _ = await server.runTraffic(steps: 250, seed: 6)
+            _ = await TrafficGenerator(server: server).run(steps: 250, seed: 6)
             let client = SignedClient(server)
             let snapshot = try await server.snapshot()
             #expect(snapshot.redemptions.contains { $0.lastError != nil })
