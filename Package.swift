@@ -52,9 +52,12 @@ let package = Package(
             name: "SyncEngine",
             dependencies: ["RewardsContract", "RewardsClient", "Mirror", .product(name: "Logging", package: "swift-log")]
         ),
+        // The one function that makes server text safe to show (Inert): dependency-free, so the
+        // terminal layer, the plain commands and the log handlers all use the same rules.
+        .target(name: "InertText"),
         .target(
             name: "Terminal",
-            dependencies: ["CNCursesW"]
+            dependencies: ["CNCursesW", "InertText"]
         ),
         .target(
             name: "Settings",
@@ -88,6 +91,7 @@ let package = Package(
             name: "rewards-ops",
             dependencies: [
                 "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Terminal", "Theme", "Settings", "Diagnostics", "Console", "Sandbox",
+                "InertText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -108,6 +112,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RewardsContractTests", dependencies: ["RewardsContract"]),
+        .testTarget(name: "InertTextTests", dependencies: ["InertText"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
