@@ -41,6 +41,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -120,11 +121,15 @@ let package = Package(
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "RewardsContract", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         // Shared by the test targets: a sandbox with a mirror and a sync engine, the real binary as
         // a child process, a mirror of request logs. Its declarations are `package`, not public.
-        .target(name: "TestSupport", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract"],
+        .target(name: "TestSupport", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract",
+                                                   .product(name: "NIOCore", package: "swift-nio"),
+                                                   .product(name: "NIOPosix", package: "swift-nio"),
+                                                   .product(name: "NIOHTTP1", package: "swift-nio")],
                 path: "Tests/TestSupport"),
         .testTarget(name: "RewardsClientTests",
                     dependencies: ["RewardsClient", "RewardsContract", "Mirror", "SyncEngine", "Sandbox", "TestSupport"]),
-        .testTarget(name: "MirrorTests", dependencies: ["Mirror", "RewardsContract", "SyncEngine", "Sandbox", "TestSupport"]),
+        .testTarget(name: "MirrorTests", dependencies: ["Mirror", "RewardsContract", "SyncEngine", "Sandbox", "TestSupport",
+                                                       .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SyncEngineTests",
                     dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract", "TestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract", "TestSupport"]),
