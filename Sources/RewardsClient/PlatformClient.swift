@@ -101,7 +101,8 @@ public final class PlatformClient: Sendable {
                     error.note = failure.retryAfter != nil
                         ? "not retried: the server asked to wait \(TransportFailure.seconds(delay)) (Retry-After), "
                             + "past the retry budget of \(TransportFailure.seconds(policy.budgetSeconds))"
-                        : "not retried: the retry budget of \(TransportFailure.seconds(policy.budgetSeconds)) is spent"
+                        : "not retried: the next attempt would start past the retry budget of "
+                            + TransportFailure.seconds(policy.budgetSeconds)
                     logFailure(error, attempt: attempt, nextDelay: nil)
                     throw error
                 }
