@@ -134,6 +134,8 @@ let package = Package(
                     dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract", "TestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract"]),
+        // The real binary against a server that breaks the contract on purpose (issue #16).
+        .testTarget(name: "WireTrustTests", dependencies: ["Mirror", "RewardsContract", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

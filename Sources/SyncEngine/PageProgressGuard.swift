@@ -30,6 +30,7 @@ public struct ListProgressGuard: Sendable {
 
     /// Checks one page: `sent` is the cursor the request carried (nil for the first page).
     public mutating func check(sent: String?, ids: [String], nextCursor: String?, hasMore: Bool) throws {
+        if hasMore { try checkCursor(sent: sent, next: nextCursor) }
         for id in ids {
             if let lastId, !lastId.utf8.lexicographicallyPrecedes(id.utf8) {
                 throw violation(id == lastId ? "repeated \(id), already read in this pass"
@@ -38,7 +39,6 @@ public struct ListProgressGuard: Sendable {
             lastId = id
         }
         guard hasMore else { return }
-        try checkCursor(sent: sent, next: nextCursor)
         emptyRun = ids.isEmpty ? emptyRun + 1 : 0
         if emptyRun > Self.emptyPagesAllowed {
             throw violation("sent \(emptyRun) empty pages in a row, each saying hasMore")
