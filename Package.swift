@@ -134,7 +134,7 @@ let package = Package(
                     dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract", "TestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract", "TestSupport",
                                                         "SyncEngine", "RewardsClient"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract", "TestSupport"]),
         // The real binary against a server that breaks the contract on purpose (issue #16).
         .testTarget(name: "WireTrustTests", dependencies: ["Mirror", "RewardsContract", "TestSupport"]),
     ],
