@@ -35,6 +35,7 @@ struct HostileConsoleEndToEndTests {
             try? FileManager.default.removeItem(at: directory)
         }
 
+        @discardableResult
         func ask(_ command: [String]) -> String {
             (try? runProcess(tmux, arguments(command), environment: Self.environment))?.output ?? ""
         }
