@@ -42,6 +42,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -53,9 +54,12 @@ let package = Package(
             name: "SyncEngine",
             dependencies: ["RewardsContract", "RewardsClient", "Mirror", .product(name: "Logging", package: "swift-log")]
         ),
+        // The one function that makes server text safe to show (Inert): dependency-free, so the
+        // terminal layer, the plain commands and the log handlers all use the same rules.
+        .target(name: "InertText"),
         .target(
             name: "Terminal",
-            dependencies: ["CNCursesW"]
+            dependencies: ["CNCursesW", "InertText"]
         ),
         .target(
             name: "Settings",
@@ -98,7 +102,7 @@ let package = Package(
             name: "rewards-ops",
             dependencies: [
                 "RewardsContract", "RewardsClient", "Mirror", "SyncEngine", "Terminal", "Theme", "Settings", "Diagnostics", "Console", "Sandbox",
-                "SandboxTraffic",
+                "SandboxTraffic", "InertText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -119,6 +123,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RewardsContractTests", dependencies: ["RewardsContract"]),
+        .testTarget(name: "InertTextTests", dependencies: ["InertText"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
@@ -127,15 +132,22 @@ let package = Package(
                                                         .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         // Shared by the test targets: a sandbox with a mirror and a sync engine, the real binary as
         // a child process, a mirror of request logs. Its declarations are `package`, not public.
-        .target(name: "TestSupport", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract"],
+        .target(name: "TestSupport", dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract",
+                                                   .product(name: "NIOCore", package: "swift-nio"),
+                                                   .product(name: "NIOPosix", package: "swift-nio"),
+                                                   .product(name: "NIOHTTP1", package: "swift-nio")],
                 path: "Tests/TestSupport"),
         .testTarget(name: "RewardsClientTests",
                     dependencies: ["RewardsClient", "RewardsContract", "Mirror", "SyncEngine", "Sandbox", "TestSupport"]),
-        .testTarget(name: "MirrorTests", dependencies: ["Mirror", "RewardsContract", "SyncEngine", "Sandbox", "TestSupport"]),
+        .testTarget(name: "MirrorTests", dependencies: ["Mirror", "RewardsContract", "SyncEngine", "Sandbox", "TestSupport",
+                                                       .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SyncEngineTests",
                     dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract", "TestSupport"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract", "TestSupport",
+                                                        "SyncEngine", "RewardsClient"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract", "TestSupport"]),
+        // The real binary against a server that breaks the contract on purpose (issue #16).
+        .testTarget(name: "WireTrustTests", dependencies: ["Mirror", "RewardsContract", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

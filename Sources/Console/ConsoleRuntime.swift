@@ -62,7 +62,8 @@ public final class ConsoleRuntime {
         state.keymap = keymap
         state.profileReadOnly = profileReadOnly
         state.expectedEnvironment = expectedEnvironment
-        state.identity = try? mirror.identity()
+        // Only this key's own last answer: never another key's role, club or environment.
+        state.identity = engine.flatMap { try? mirror.identity(keyId: $0.client.credentials.keyId) }
         state.lastSyncedAt = try? mirror.lastSyncAt()
         self.state = state
     }

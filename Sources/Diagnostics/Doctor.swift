@@ -16,13 +16,17 @@ public struct Doctor: Sendable {
         public var credentialsProblem: String?
         public var expectedEnvironment: String?
         public var mirrorPath: String?
+        /// How the mirror's file was chosen (`REWARDS_OPS_MIRROR`, a profile, or the key's
+        /// host, club and environment), shown on the mirror line.
+        public var mirrorRule: String?
         public var environment: [String: String]
 
         public init(configPath: String, profileName: String?, credentials: Credentials?, credentialsProblem: String?,
-                    expectedEnvironment: String?, mirrorPath: String?, environment: [String: String]) {
+                    expectedEnvironment: String?, mirrorPath: String?, mirrorRule: String? = nil,
+                    environment: [String: String]) {
             self.configPath = configPath; self.profileName = profileName; self.credentials = credentials
             self.credentialsProblem = credentialsProblem; self.expectedEnvironment = expectedEnvironment
-            self.mirrorPath = mirrorPath; self.environment = environment
+            self.mirrorPath = mirrorPath; self.mirrorRule = mirrorRule; self.environment = environment
         }
     }
 
@@ -38,8 +42,9 @@ public struct Doctor: Sendable {
 
     public func run() async -> [DoctorCheck] {
         var checks = configChecks()
-        checks += await platformChecks()
-        checks += mirrorChecks()
+        let platform = await platformChecks()
+        checks += platform.checks
+        checks += mirrorChecks(identified: platform.me)
         checks += terminalChecks()
         return checks
     }
@@ -68,12 +73,14 @@ public struct Doctor: Sendable {
         return checks
     }
 
-    func platformChecks() async -> [DoctorCheck] {
+    /// The platform's checks, and who it says the key is (when it said).
+    func platformChecks() async -> (checks: [DoctorCheck], me: Me?) {
         guard let credentials = target.credentials else {
-            return [DoctorCheck("platform", .fail, "not checked: no connection settings",
-                                fix: "add a profile to \(target.configPath) or set REWARDS_OPS_BASE_URL, _KEY_ID and _KEY_SECRET")]
+            return ([DoctorCheck("platform", .fail, "not checked: no connection settings",
+                                fix: "add a profile to \(target.configPath) or set REWARDS_OPS_BASE_URL, _KEY_ID and _KEY_SECRET")], nil)
         }
         var checks: [DoctorCheck] = []
+        var identified: Me?
         let client = PlatformClient(credentials: credentials, policy: RetryPolicy(maxAttempts: 1, requestTimeoutSeconds: 10),
                                     now: now)
         let started = Date()
@@ -85,6 +92,7 @@ public struct Doctor: Sendable {
                                       fix: milliseconds > 2000 ? "a slow link: the console still works, from its mirror" : nil))
             checks.append(skewCheck(serverDate: response.serverDate))
             let me = try JSONDecoder().decode(SuccessEnvelope<Me>.self, from: Data(response.body.readableBytesView)).data
+            identified = me
             checks.append(DoctorCheck("signed request", .ok,
                                       "GET /v1/me: key \(me.keyId), club \(me.clubId) (\(me.clubName)), role \(me.role.rawValue)"))
             checks.append(environmentCheck(me: me, keyId: credentials.keyId))
@@ -99,9 +107,10 @@ public struct Doctor: Sendable {
                 checks.append(RateLimitCheck.evaluate(advertised: nil, recentlyLimited: recentlyLimited(), refusedNow: true))
             }
         } catch {
-            checks.append(DoctorCheck("signed request", .fail, "the answer did not decode: \(error)"))
+            checks.append(DoctorCheck("signed request", .fail, "the answer to GET /v1/me is not the contract's `me`",
+                                      fix: "is this URL a More Rewards platform?"))
         }
-        return checks
+        return (checks, identified)
     }
 
     func recentlyLimited() -> Int {
@@ -112,7 +121,8 @@ public struct Doctor: Sendable {
         guard let serverDate else {
             return DoctorCheck("clock", .warn, "the server sent no Date header; skew unknown")
         }
-        let skew = Int(now().timeIntervalSince(serverDate).rounded())
+        // A server's Date is outside input: bounded before it becomes a whole number.
+        let skew = Int(max(-1e12, min(1e12, now().timeIntervalSince(serverDate))).rounded())
         if abs(skew) > 300 {
             return DoctorCheck("clock", .fail, PlatformError.describeSkew(skew) + "; signatures are refused past 300 s",
                                fix: "sync the clock (timedatectl set-ntp true, or chronyc makestep)")
@@ -167,36 +177,6 @@ public struct Doctor: Sendable {
                 checks.append(DoctorCheck("signed request", .fail, "\(body.code.rawValue)\(request): \(body.message)"))
             }
             return checks
-        }
-    }
-
-    func mirrorChecks() -> [DoctorCheck] {
-        guard let path = target.mirrorPath else { return [] }
-        guard FileManager.default.fileExists(atPath: path) else {
-            return [DoctorCheck("mirror", .warn, "no mirror at \(path) yet", fix: "run rewards-ops sync --once")]
-        }
-        do {
-            let mirror = try MirrorStore(path: path)
-            let report = try mirror.healthReport()
-            var checks = [DoctorCheck("mirror", report.integrity == "ok" ? .ok : .fail,
-                                      "\(path): integrity \(report.integrity)",
-                                      fix: report.integrity == "ok" ? nil : "move the file away and sync again")]
-            if let last = report.lastSyncAt {
-                let age = Int(now().timeIntervalSince(last))
-                checks.append(DoctorCheck("freshness", age > 3600 ? .warn : .ok, "last synced \(age) s ago",
-                                          fix: age > 3600 ? "run rewards-ops sync (or leave the console open)" : nil))
-            } else {
-                checks.append(DoctorCheck("freshness", .warn, "never synced", fix: "run rewards-ops sync --once"))
-            }
-            checks.append(DoctorCheck("outbox", report.outboxPending > 0 ? .warn : .ok,
-                                      "\(report.outboxPending) decisions waiting, \(report.outboxFailed) failed",
-                                      fix: report.outboxPending > 0 ? "they go out when the platform is reachable" : nil))
-            if let error = report.lastError {
-                checks.append(DoctorCheck("last error", .warn, error))
-            }
-            return checks
-        } catch {
-            return [DoctorCheck("mirror", .fail, "\(error)", fix: "move the file away and sync again")]
         }
     }
 

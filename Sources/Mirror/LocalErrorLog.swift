@@ -1,27 +1,10 @@
 import Foundation
 import GRDB
+import RewardsContract
 
-/// A call of this console that failed, kept beside the platform's own request logs.
-public struct LocalError: Sendable, Hashable {
-    public var seq: Int64
-    public var at: Date
-    public var method: String
-    public var path: String
-    public var httpStatus: Int?
-    public var code: String
-    public var message: String
-    public var retryable: Bool
-    public var requestId: String?
-    public var idempotencyKey: String?
-    public var attempt: Int
-
-    public init(seq: Int64 = 0, at: Date, method: String, path: String, httpStatus: Int?, code: String, message: String,
-                retryable: Bool, requestId: String?, idempotencyKey: String?, attempt: Int) {
-        self.seq = seq; self.at = at; self.method = method; self.path = path; self.httpStatus = httpStatus
-        self.code = code; self.message = message; self.retryable = retryable; self.requestId = requestId
-        self.idempotencyKey = idempotencyKey; self.attempt = attempt
-    }
-}
+/// A call of this console that failed, kept beside the platform's own request logs: the
+/// client's `FailedCall`, with `seq` its row in the log.
+public typealias LocalError = FailedCall
 
 extension MirrorStore {
     public func recordLocalError(_ error: LocalError) throws {

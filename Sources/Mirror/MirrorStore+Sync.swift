@@ -16,7 +16,7 @@ public struct AppliedChanges: Sendable, Hashable {
 }
 
 extension MirrorStore {
-    // MARK: Cursor and identity
+    // MARK: Cursor
 
     public func cursor() throws -> String? {
         try pool.read { db in try Self.state(db, SyncStateKey.cursor) }
@@ -191,29 +191,6 @@ extension MirrorStore {
             }
             if try Self.isTombstoned(db, id: mirrored.id, version: mirrored.version) { return }
             try db.execute(sql: type(of: mirrored).upsertIfNewerSQL, arguments: StatementArguments(values: mirrored.columnValues))
-        }
-    }
-
-    // MARK: Identity of the key
-
-    public func storeIdentity(_ me: Me) throws {
-        try pool.write { db in
-            try Self.setState(db, SyncStateKey.meKeyId, me.keyId)
-            try Self.setState(db, SyncStateKey.meClubId, me.clubId)
-            try Self.setState(db, SyncStateKey.meClubName, me.clubName)
-            try Self.setState(db, SyncStateKey.meEnvironment, me.environment.rawValue)
-            try Self.setState(db, SyncStateKey.meRole, me.role.rawValue)
-        }
-    }
-
-    public func identity() throws -> Me? {
-        try pool.read { db in
-            guard let keyId = try Self.state(db, SyncStateKey.meKeyId),
-                  let clubId = try Self.state(db, SyncStateKey.meClubId),
-                  let environment = try Self.state(db, SyncStateKey.meEnvironment),
-                  let role = try Self.state(db, SyncStateKey.meRole) else { return nil }
-            return Me(keyId: keyId, clubId: clubId, clubName: try Self.state(db, SyncStateKey.meClubName) ?? "",
-                      environment: Environment(rawValue: environment), role: Role(rawValue: role))
         }
     }
 

@@ -13,6 +13,18 @@ public enum OutboxState: String, Sendable, Hashable {
     case cancelled
 }
 
+/// The key a decision was taken under, with the club and environment that key is of. An
+/// entry is only ever sent under its own key.
+public struct OutboxOwner: Sendable, Hashable {
+    public var keyId: String
+    public var clubId: String
+    public var environment: Environment
+
+    public init(keyId: String, clubId: String, environment: Environment) {
+        self.keyId = keyId; self.clubId = clubId; self.environment = environment
+    }
+}
+
 /// One decision on its way to the platform.
 public struct OutboxEntry: Sendable, Hashable, Identifiable {
     public var seq: Int64
@@ -32,6 +44,8 @@ public struct OutboxEntry: Sendable, Hashable, Identifiable {
     public var errorMessage: String?
     public var requestId: String?
     public var resultVersion: Int?
+    /// Who may send it; nil only for entries that can never be sent (see the v6 migration).
+    public var owner: OutboxOwner?
 
     public var id: Int64 { seq }
     public var isPending: Bool { state == .queued || state == .sending }
@@ -54,33 +68,41 @@ public struct OutboxEntry: Sendable, Hashable, Identifiable {
         errorMessage = row["errorMessage"]
         requestId = row["requestId"]
         resultVersion = row["resultVersion"]
+        if let keyId: String = row["keyId"], let clubId: String = row["clubId"], let environment: String = row["environment"] {
+            owner = OutboxOwner(keyId: keyId, clubId: clubId, environment: Environment(rawValue: environment))
+        }
     }
 }
 
 extension MirrorStore {
     /// Writes a decision before anything is sent, so a crash or a lost network loses nothing.
+    /// An entry without an `owner` is kept but never sent (no key may claim it).
     @discardableResult
     public func enqueueAction(subject: ActionSubject, objectId: String, verb: ActionVerb, body: Data, baseVersion: Int,
-                              note: String?, idempotencyKey: String, sendAfter: Date = .distantPast,
-                              now: Date = Date()) throws -> OutboxEntry {
+                              note: String?, idempotencyKey: String, owner: OutboxOwner? = nil,
+                              sendAfter: Date = .distantPast, now: Date = Date()) throws -> OutboxEntry {
         try pool.write { db in
             try db.execute(sql: """
                 INSERT INTO outbox (idempotencyKey, subject, objectId, verb, body, baseVersion, note, sendAfter, state,
-                                    createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)
+                                    createdAt, updatedAt, keyId, clubId, environment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)
                 """, arguments: [idempotencyKey, subject.rawValue, objectId, verb.rawValue, body, baseVersion, note,
                                  max(0, sendAfter.timeIntervalSince1970), now.timeIntervalSince1970,
-                                 now.timeIntervalSince1970])
+                                 now.timeIntervalSince1970, owner?.keyId, owner?.clubId, owner?.environment.rawValue])
             let row = try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE seq = ?", arguments: [db.lastInsertedRowID])
             guard let row else { throw DatabaseError(message: "outbox entry vanished") }
             return OutboxEntry(row: row)
         }
     }
 
-    /// The oldest undelivered entry: entries go out strictly in the order they were taken.
-    public func nextOutboxEntry() throws -> OutboxEntry? {
+    /// The oldest undelivered entry of this owner: entries go out strictly in the order they
+    /// were taken, and only under the key (of the club and environment) they were taken with.
+    public func nextOutboxEntry(for owner: OutboxOwner) throws -> OutboxEntry? {
         try pool.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM outbox WHERE state IN ('queued', 'sending') ORDER BY seq LIMIT 1"))
+            try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT * FROM outbox WHERE keyId = ? AND state IN ('queued', 'sending') AND clubId = ? AND environment = ?
+                ORDER BY seq LIMIT 1
+                """), arguments: [owner.keyId, owner.clubId, owner.environment.rawValue])
                 .map(OutboxEntry.init(row:))
         }
     }
@@ -176,9 +198,28 @@ extension MirrorStore {
         }
     }
 
-    public func pendingOutboxCount() throws -> Int {
+    /// Undelivered entries: all of them, or only those one key may send.
+    public func pendingOutboxCount(keyId: String? = nil) throws -> Int {
         try pool.read { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')")) ?? 0
+            guard let keyId else {
+                return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')")) ?? 0
+            }
+            return try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM outbox WHERE keyId = ? AND state IN ('queued', 'sending')
+                """), arguments: [keyId]) ?? 0
+        }
+    }
+
+    /// Undelivered entries per key, for `doctor` to say whose decisions wait (nil: no key).
+    public func pendingOutboxByKey() throws -> [String?: Int] {
+        try pool.read { db in
+            var result: [String?: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT keyId, count(*) AS n FROM outbox WHERE state IN ('queued', 'sending') GROUP BY keyId
+                """) {
+                result[row["keyId"] as String?] = row["n"]
+            }
+            return result
         }
     }
 }

@@ -163,6 +163,48 @@ enum Schema {
                 ALTER TABLE redemptions ADD COLUMN lastActionAt TEXT;
                 """)
         }
+        // v6-identity: whose the mirror is (issue #16). The platform, club and environment it was
+        // built from (one row), each key's own last /v1/me answer, and the key, club and
+        // environment of every outbox entry, which only that key ever sends. A mirror synced
+        // before this keeps what it knew: its last identity binds it, and its unsent entries
+        // belong to that key; entries with no identity to take are marked failed, never sent.
+        migrator.registerMigration("v6-identity") { db in
+            try db.execute(sql: """
+                CREATE TABLE mirror_identity (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1), baseURL TEXT,
+                    clubId TEXT NOT NULL, clubName TEXT NOT NULL, environment TEXT NOT NULL, boundAt REAL NOT NULL
+                );
+                CREATE TABLE key_identities (
+                    keyId TEXT PRIMARY KEY NOT NULL, clubId TEXT NOT NULL, clubName TEXT NOT NULL,
+                    environment TEXT NOT NULL, role TEXT NOT NULL, seenAt REAL NOT NULL
+                ) WITHOUT ROWID;
+                ALTER TABLE outbox ADD COLUMN keyId TEXT;
+                ALTER TABLE outbox ADD COLUMN clubId TEXT;
+                ALTER TABLE outbox ADD COLUMN environment TEXT;
+                CREATE INDEX outbox_key ON outbox(keyId, state, seq);
+                CREATE TEMP TABLE old_me AS SELECT
+                    (SELECT value FROM sync_state WHERE key = 'me.keyId') AS keyId,
+                    (SELECT value FROM sync_state WHERE key = 'me.clubId') AS clubId,
+                    (SELECT value FROM sync_state WHERE key = 'me.clubName') AS clubName,
+                    (SELECT value FROM sync_state WHERE key = 'me.environment') AS environment,
+                    (SELECT value FROM sync_state WHERE key = 'me.role') AS role;
+                INSERT INTO mirror_identity (singleton, baseURL, clubId, clubName, environment, boundAt)
+                    SELECT 1, NULL, clubId, coalesce(clubName, ''), environment, CAST(strftime('%s', 'now') AS REAL) FROM old_me
+                    WHERE keyId IS NOT NULL AND clubId IS NOT NULL AND environment IS NOT NULL;
+                INSERT INTO key_identities (keyId, clubId, clubName, environment, role, seenAt)
+                    SELECT keyId, clubId, coalesce(clubName, ''), environment, coalesce(role, 'support'), CAST(strftime('%s', 'now') AS REAL)
+                    FROM old_me WHERE keyId IS NOT NULL AND clubId IS NOT NULL AND environment IS NOT NULL;
+                UPDATE outbox SET keyId = (SELECT keyId FROM key_identities),
+                                  clubId = (SELECT clubId FROM key_identities),
+                                  environment = (SELECT environment FROM key_identities)
+                    WHERE keyId IS NULL AND (SELECT count(*) FROM key_identities) = 1;
+                UPDATE outbox SET state = 'failed', errorCode = 'no_key',
+                                  errorMessage = 'queued before outbox entries recorded their key; not sent'
+                    WHERE keyId IS NULL AND state IN ('queued', 'sending');
+                DELETE FROM sync_state WHERE key IN ('me.keyId', 'me.clubId', 'me.clubName', 'me.environment', 'me.role');
+                DROP TABLE old_me;
+                """)
+        }
         return migrator
     }
 }

@@ -4,10 +4,5 @@ enum SyncStateKey {
     static let lastSyncAt = "feed.lastSyncAt"
     static let bootstrapHead = "bootstrap.head"
     static let bootstrapCompletedAt = "bootstrap.completedAt"
-    static let meKeyId = "me.keyId"
-    static let meClubId = "me.clubId"
-    static let meClubName = "me.clubName"
-    static let meEnvironment = "me.environment"
-    static let meRole = "me.role"
     static func bootstrapList(_ kind: ObjectKind) -> String { "bootstrap.list.\(kind.rawValue)" }
 }

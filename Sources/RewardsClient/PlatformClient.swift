@@ -7,23 +7,33 @@ import RewardsContract
 
 /// The platform's HTTP client: signs every request (§2), retries what may be retried
 /// (§4, §9), and turns answers into contract types or a `PlatformError`.
+///
+/// Everything is bounded: one deadline covers each attempt's whole exchange, bodies are
+/// capped, no redirect is followed, and no retry starts unless its wait ends within the
+/// policy's budget (a server's `Retry-After` included).
 public final class PlatformClient: Sendable {
+    /// The largest answer read; a bigger one is an error, not a bigger buffer.
+    public static let maximumBodyBytes = 64 << 20
+
     public let credentials: Credentials
     public let policy: RetryPolicy
-    private let recorder: any FailedCallRecorder
-    private let logger: Logger
-    private let now: @Sendable () -> Date
+    let recorder: any FailedCallRecorder
+    let logger: Logger
+    let now: @Sendable () -> Date
+    let bodyLimit: Int
     private let gate = RateGate()
-    private let http: HTTPClient
+    let http: HTTPClient
 
     public init(credentials: Credentials, policy: RetryPolicy = .standard,
                 recorder: any FailedCallRecorder = DiscardingRecorder(),
                 logger: Logger = Logger(label: "rewards-ops.client"),
+                bodyLimit: Int = PlatformClient.maximumBodyBytes,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.credentials = credentials
         self.policy = policy
         self.recorder = recorder
         self.logger = logger
+        self.bodyLimit = max(1, bodyLimit)
         self.now = now
         self.http = SharedHTTPClient.client
     }
@@ -46,14 +56,26 @@ public final class PlatformClient: Sendable {
     public func send(method: HTTPMethod, pathAndQuery: String, body: Data? = nil,
                      idempotencyKey: String? = nil, extraTimeoutSeconds: Double = 0) async throws -> Response {
         let mayRetry = method == .GET || idempotencyKey != nil
-        let started = Date()
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let duration = clock.now - started
+            return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
         var attempt = 0
         while true {
             attempt += 1
-            try await gate.wait()
+            let held = await gate.remaining()
+            if held > 0 {
+                // A 429 of this key is still running: wait it out only if that fits the budget.
+                guard elapsed() + held <= policy.budgetSeconds else {
+                    throw heldBack(seconds: held, method: method, path: pathAndQuery, attempts: attempt - 1)
+                }
+                try await Pause.sleep(seconds: held)
+            }
             let outcome = await attemptOnce(method: method, pathAndQuery: pathAndQuery, body: body,
                                             idempotencyKey: idempotencyKey, attempt: attempt,
-                                            timeoutSeconds: policy.requestTimeoutSeconds + extraTimeoutSeconds)
+                                            timeoutSeconds: policy.requestTimeoutSeconds + max(0, extraTimeoutSeconds))
             switch outcome {
             case .success(let response):
                 return response
@@ -70,84 +92,50 @@ public final class PlatformClient: Sendable {
                 if let retryAfter = failure.retryAfter, error.status == 429 {
                     await gate.block(for: retryAfter)
                 }
-                let elapsed = Date().timeIntervalSince(started)
-                guard error.retryable, mayRetry, attempt < policy.maxAttempts, elapsed < policy.budgetSeconds else {
+                guard error.retryable, mayRetry, attempt < policy.maxAttempts else {
+                    logFailure(error, attempt: attempt, nextDelay: nil)
                     throw error
                 }
                 let delay = failure.retryAfter ?? policy.backoff(afterAttempt: attempt, random: Double.random(in: 0...1))
-                logger.debug("retrying", metadata: ["path": "\(pathAndQuery)", "code": "\(error.code)",
-                                                    "attempt": "\(attempt)", "delay": "\(delay)"])
-                try await Task.sleep(nanoseconds: UInt64(max(0, delay) * 1_000_000_000))
+                guard elapsed() + delay <= policy.budgetSeconds else {
+                    error.note = failure.retryAfter != nil
+                        ? "not retried: the server asked to wait \(TransportFailure.seconds(delay)) (Retry-After), "
+                            + "past the retry budget of \(TransportFailure.seconds(policy.budgetSeconds))"
+                        : "not retried: the next attempt would start past the retry budget of "
+                            + TransportFailure.seconds(policy.budgetSeconds)
+                    logFailure(error, attempt: attempt, nextDelay: nil)
+                    throw error
+                }
+                logFailure(error, attempt: attempt, nextDelay: delay)
+                try await Pause.sleep(seconds: delay)
             }
         }
     }
 
-    private struct AttemptFailure: Error {
-        var error: PlatformError
-        var retryAfter: Double?
+    /// The story a log file tells: every failed attempt, with its request id and what comes next.
+    private func logFailure(_ error: PlatformError, attempt: Int, nextDelay: Double?) {
+        var metadata: Logger.Metadata = ["method": "\(error.method)", "path": "\(error.path)", "code": "\(error.code)",
+                                         "attempt": "\(attempt)"]
+        if let requestId = error.requestId { metadata["requestId"] = "\(requestId)" }
+        if let status = error.status { metadata["status"] = "\(status)" }
+        if let nextDelay {
+            metadata["retryIn"] = "\(TransportFailure.seconds((nextDelay * 10).rounded() / 10))"
+            logger.info("attempt failed: \(error.message); retrying", metadata: metadata)
+        } else {
+            logger.info("call failed: \(error.message)\(error.note.map { "; \($0)" } ?? "")", metadata: metadata)
+        }
     }
 
-    private func attemptOnce(method: HTTPMethod, pathAndQuery: String, body: Data?, idempotencyKey: String?,
-                             attempt: Int, timeoutSeconds: Double) async -> Result<Response, AttemptFailure> {
-        var request = HTTPClientRequest(url: credentials.baseURL + pathAndQuery)
-        request.method = method
-        let bodyBytes = body ?? Data()
-        let timestamp = Int64(now().timeIntervalSince1970.rounded(.down))
-        for (name, value) in RequestSigning.headers(keyId: credentials.keyId, secret: credentials.secret,
-                                                    timestamp: timestamp, method: method.rawValue,
-                                                    pathAndQuery: pathAndQuery, body: bodyBytes) {
-            request.headers.add(name: name, value: value)
-        }
-        request.headers.add(name: "Accept", value: "application/json")
-        request.headers.add(name: "User-Agent", value: "rewards-ops/0.1")
-        if let idempotencyKey { request.headers.add(name: "Idempotency-Key", value: idempotencyKey) }
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: body))
-        }
-        // Headers are logged whole on purpose at debug level: the log handlers redact the
-        // Authorization and signature values, and a test holds them to it.
-        logger.debug("request", metadata: ["method": "\(method.rawValue)", "path": "\(pathAndQuery)",
-                                           "attempt": "\(attempt)", "headers": "\(request.headers)"])
-
-        func transport(_ message: String, requestId: String? = nil) -> Result<Response, AttemptFailure> {
-            .failure(AttemptFailure(error: PlatformError(kind: .transport(message), method: method.rawValue,
-                                                         path: pathAndQuery, requestId: requestId, attempts: attempt),
-                                    retryAfter: nil))
-        }
-
-        let response: HTTPClientResponse
-        let buffer: ByteBuffer
-        do {
-            response = try await http.execute(request, timeout: .milliseconds(Int64(timeoutSeconds * 1000)))
-            buffer = try await response.body.collect(upTo: 64 << 20)
-        } catch {
-            return transport("\(error)")
-        }
-        let requestId = response.headers.first(name: "X-Request-ID")
-        let serverDate = response.headers.first(name: "Date").flatMap(HTTPDate.parse)
-        let status = Int(response.status.code)
-        if (200..<300).contains(status) {
-            return .success(Response(status: status, body: buffer, requestId: requestId,
-                                     replayed: response.headers.first(name: "Idempotent-Replayed") == "true",
-                                     serverDate: serverDate, rateLimit: RateLimitHeadroom.parse(response.headers)))
-        }
-        guard let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: Data(buffer.readableBytesView)),
-              envelope.ok == false else {
-            // A proxy's HTML page or a cut body: no envelope, so nothing says it was not applied.
-            return transport("HTTP \(status) without the error envelope", requestId: requestId)
-        }
-        let retryAfter = response.headers.first(name: "Retry-After").flatMap(Double.init)
-        var skew: Int?
-        if envelope.error.code == .staleTimestamp {
-            let serverTime = envelope.error.details?["serverTime"]?.intValue.map { Date(timeIntervalSince1970: Double($0)) }
-            if let server = serverTime ?? serverDate {
-                skew = Int(now().timeIntervalSince(server).rounded())
-            }
-        }
-        let error = PlatformError(kind: .api(status: status, body: envelope.error), method: method.rawValue,
-                                  path: pathAndQuery, requestId: requestId, attempts: attempt, clockSkewSeconds: skew)
-        return .failure(AttemptFailure(error: error, retryAfter: retryAfter))
+    /// The error for a call not even sent: this key's requests are held by a 429's
+    /// `Retry-After` for longer than the budget allows.
+    private func heldBack(seconds: Double, method: HTTPMethod, path: String, attempts: Int) -> PlatformError {
+        var error = PlatformError(
+            kind: .api(status: 429, body: APIErrorBody(
+                code: .rateLimited, message: "this key is held back by the server's Retry-After", retryable: true)),
+            method: method.rawValue, path: path, requestId: nil, attempts: attempts)
+        error.note = "not sent: \(TransportFailure.seconds(seconds.rounded(.up))) of the wait left, "
+            + "past the retry budget of \(TransportFailure.seconds(policy.budgetSeconds))"
+        return error
     }
 
     /// Decodes the success envelope of a response.
@@ -156,8 +144,8 @@ public final class PlatformClient: Sendable {
         do {
             return try JSONDecoder().decode(SuccessEnvelope<Payload>.self, from: Data(response.body.readableBytesView))
         } catch {
-            throw PlatformError(kind: .invalidResponse("the answer did not decode: \(error)"), method: method.rawValue,
-                                path: path, requestId: response.requestId, attempts: 1)
+            throw PlatformError(kind: .invalidResponse("the answer did not decode: \(DecodeFailure.describe(error))"),
+                                method: method.rawValue, path: path, requestId: response.requestId, attempts: 1)
         }
     }
 }

@@ -19,6 +19,8 @@ public struct PlatformError: Error, Sendable, CustomStringConvertible {
     public var attempts: Int
     /// Seconds the local clock is ahead of the server's (negative: behind), when known.
     public var clockSkewSeconds: Int?
+    /// Why the client stopped there, when it gave up early (a `Retry-After` past the budget).
+    public var note: String?
 
     public init(kind: Kind, method: String, path: String, requestId: String?, attempts: Int,
                 clockSkewSeconds: Int? = nil) {
@@ -69,6 +71,7 @@ public struct PlatformError: Error, Sendable, CustomStringConvertible {
         text += ": \(message) — \(method) \(path)"
         if let requestId { text += " [request \(requestId)]" }
         if attempts > 1 { text += " after \(attempts) attempts" }
+        if let note { text += "; \(note)" }
         return text
     }
 

@@ -5,13 +5,19 @@ import Foundation
 actor RateGate {
     private var notBefore: Date = .distantPast
 
+    /// `seconds` comes from `RetryAfter`, already bounded; checked again here all the same.
     func block(for seconds: Double) {
-        let until = Date().addingTimeInterval(seconds)
+        guard seconds.isFinite, seconds > 0 else { return }
+        let until = Date().addingTimeInterval(min(seconds, RetryAfter.maximumSeconds))
         if until > notBefore { notBefore = until }
     }
 
+    /// Seconds the gate still holds requests back (0 when open).
+    func remaining() -> Double {
+        max(0, notBefore.timeIntervalSinceNow)
+    }
+
     func wait() async throws {
-        let delay = notBefore.timeIntervalSinceNow
-        if delay > 0 { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
+        try await Pause.sleep(seconds: remaining())
     }
 }

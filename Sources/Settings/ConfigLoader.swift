@@ -25,6 +25,10 @@ public enum ConfigLoader {
     }
 
     public static func parse(_ text: String, path: String) throws -> ConsoleConfig {
+        if let bad = TableHeaderCheck.firstNamelessHeader(in: text) {
+            throw ConfigError.syntax(file: path, line: bad.line, column: bad.column,
+                                     message: "a table header needs a name: [name] or [[name]]")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -37,9 +37,11 @@ extension SyncEngine {
         var cursor = progress.cursor
         var lastId = progress.lastId
         var rows = 0
+        var advancing = ListProgressGuard(list: kind.listName, path: kind.listPath, resumingAfter: lastId)
         while true {
             try Task.checkCancellation()
             let page = try await fetch(cursor)
+            try advancing.check(sent: cursor, ids: page.rows.map(\.id), nextCursor: page.nextCursor, hasMore: page.hasMore)
             try mirror.applyBootstrapPage(page.rows, previousLastId: lastId, nextCursor: page.nextCursor,
                                           isLast: !page.hasMore)
             rows += page.rows.count

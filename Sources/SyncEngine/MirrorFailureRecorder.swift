@@ -1,5 +1,6 @@
 import Mirror
 import RewardsClient
+import RewardsContract
 
 /// Writes every failed attempt of the client into the mirror's local error log.
 public struct MirrorFailureRecorder: FailedCallRecorder {
@@ -8,9 +9,6 @@ public struct MirrorFailureRecorder: FailedCallRecorder {
     public init(mirror: MirrorStore) { self.mirror = mirror }
 
     public func record(_ call: FailedCall) async {
-        try? mirror.recordLocalError(LocalError(
-            at: call.at, method: call.method, path: call.path, httpStatus: call.httpStatus, code: call.code,
-            message: call.message, retryable: call.retryable, requestId: call.requestId,
-            idempotencyKey: call.idempotencyKey, attempt: call.attempt))
+        try? mirror.recordLocalError(call)
     }
 }

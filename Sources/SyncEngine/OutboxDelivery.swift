@@ -4,15 +4,17 @@ import RewardsClient
 import RewardsContract
 
 extension SyncEngine {
-    /// Queues a decision: the outbox row (key and exact body) is written before anything is
-    /// sent, so the action survives a crash, a kill or a lost network.
+    /// Queues a decision: the outbox row (key and exact body, and the key id, club and
+    /// environment it belongs to) is written before anything is sent, so the action survives
+    /// a crash, a kill or a lost network, and only this key ever sends it.
     @discardableResult
     public func enqueue(subject: ActionSubject, objectId: String, verb: ActionVerb, expectedVersion: Int, note: String?,
                         delaySeconds: Double = 0) throws -> OutboxEntry {
+        guard let owner = try outboxOwner() else { throw KeyNotIdentified(keyId: client.credentials.keyId) }
         let request = ActionRequest(expectedVersion: expectedVersion, note: note)
         let entry = try mirror.enqueueAction(subject: subject, objectId: objectId, verb: verb, body: request.encodedBody(),
                                              baseVersion: expectedVersion, note: note,
-                                             idempotencyKey: IdempotencyKey.make(),
+                                             idempotencyKey: IdempotencyKey.make(), owner: owner,
                                              sendAfter: Date().addingTimeInterval(delaySeconds))
         audit(entry, result: "queued")
         wake()
@@ -33,10 +35,12 @@ extension SyncEngine {
                                            requestId: requestId, idempotencyKey: entry.idempotencyKey))
     }
 
-    /// Sends queued entries in order. A retryable failure leaves the entry queued (and, with
-    /// `retryForever` false, stops); any other failure ends the entry as failed and moves on.
+    /// Sends this key's queued entries in order. A retryable failure leaves the entry queued
+    /// (and, with `retryForever` false, stops); any other failure ends the entry as failed and
+    /// moves on. Entries of other keys wait for their own key.
     func deliverOutbox(events: SyncEventHandler, retryForever: Bool) async throws {
-        while let entry = try mirror.nextOutboxEntry() {
+        guard let owner = try outboxOwner() else { return }
+        while let entry = try mirror.nextOutboxEntry(for: owner) {
             try Task.checkCancellation()
             let wait = entry.sendAfter.timeIntervalSinceNow
             if wait > 0 {

@@ -15,11 +15,17 @@ public final class SyncEngine: Sendable {
     let logger: Logger
     /// The profile named in audit entries.
     public let profileName: String?
+    let feedRecovery: FeedRecoveryPolicy
+    /// Told each answer of `/v1/me` (the executable remembers which club a key is of).
+    let onIdentity: @Sendable (Me) -> Void
     private let woken = Mutex(false)
 
     public init(client: PlatformClient, mirror: MirrorStore, pageSize: Int = 1000, longPollSeconds: Int = 25,
-                logger: Logger = Logger(label: "rewards-ops.sync"), profileName: String? = nil) {
+                logger: Logger = Logger(label: "rewards-ops.sync"), profileName: String? = nil,
+                feedRecovery: FeedRecoveryPolicy = .standard, onIdentity: @escaping @Sendable (Me) -> Void = { _ in }) {
         self.profileName = profileName
+        self.feedRecovery = feedRecovery
+        self.onIdentity = onIdentity
         self.client = client
         self.mirror = mirror
         self.pageSize = pageSize
@@ -30,44 +36,62 @@ public final class SyncEngine: Sendable {
     /// Checks the key, bootstraps when the mirror has no cursor, then reads the feed to its
     /// current end and delivers the outbox. Returns the number of rows and entries applied.
     @discardableResult
-    public func syncOnce(events: SyncEventHandler = { _ in }) async throws -> Int {
-        let me = try await client.me()
-        try mirror.storeIdentity(me)
-        events(.identity(me))
+    public func syncOnce(events: @escaping SyncEventHandler = { _ in }) async throws -> Int {
+        let events = SyncStory(logger: logger).telling(events)
+        try await identify(events: events)
         var applied = 0
         if try mirror.cursor() == nil {
             applied += try await bootstrap(events: events)
         }
         applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
-        if try mirror.pendingOutboxCount() > 0 {
+        if try mirror.pendingOutboxCount(keyId: client.credentials.keyId) > 0 {
             try await deliverOutbox(events: events, retryForever: false)
             // A decision can change more than its own object (approving a payout review moves
             // its redemption): read what it caused before calling the mirror current.
             applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
         }
         events(.status(.live(since: Date())))
+        logger.info("up to date", metadata: ["applied": "\(applied)"])
         return applied
     }
 
     /// Reads feed pages until the end (or one long-poll page when `untilCaughtUp` is false).
-    /// A `410 cursor_expired` starts a new bootstrap, which drops rows the server no longer has.
+    /// A refused cursor (`410 cursor_expired`, or `400` on `after`) starts a new bootstrap,
+    /// which drops rows the server no longer has, as `feedRecovery` allows; a feed that does
+    /// not advance is a protocol error (`FeedProgressGuard`).
     func followFeed(waitSeconds: Int, untilCaughtUp: Bool, events: SyncEventHandler) async throws -> Int {
         var applied = 0
+        var refusals = FeedRecoveryPolicy.Tally()
+        var progress = FeedProgressGuard()
         while true {
             try Task.checkCancellation()
             guard let cursor = try mirror.cursor() else {
                 applied += try await bootstrap(events: events)
+                progress = FeedProgressGuard()
                 continue
             }
             let page: Page<ChangeEntry>
             do {
                 page = try await client.changes(after: cursor, limit: pageSize, waitSeconds: waitSeconds)
-            } catch let error as PlatformError where error.apiError?.code == .cursorExpired {
-                logger.notice("feed cursor expired; bootstrapping again")
-                events(.error(error))
-                try mirror.resetCursor()
-                continue
+            } catch let error as PlatformError {
+                switch feedRecovery.decide(error, tally: &refusals, random: Double.random(in: 0...1)) {
+                case .notACursorRefusal:
+                    throw error
+                case .giveUp(let reason):
+                    var stopped = error
+                    stopped.note = reason
+                    throw stopped
+                case .rebootstrap(let delay):
+                    logger.notice("feed cursor refused; bootstrapping again",
+                                  metadata: ["code": "\(error.code)", "after": "\(delay)"])
+                    events(.error(error))
+                    try await Pause.sleep(seconds: delay)
+                    try mirror.resetCursor()
+                    continue
+                }
             }
+            try progress.check(sent: cursor, seqs: page.rows.map(\.seq), nextCursor: page.nextCursor ?? cursor,
+                               hasMore: page.hasMore)
             let changes = try mirror.applyChanges(page.rows, cursor: page.nextCursor ?? cursor)
             applied += page.rows.count
             if !changes.isEmpty { events(.applied(changes)) }
@@ -82,10 +106,14 @@ public final class SyncEngine: Sendable {
     /// Runs until cancelled: follows the feed with long-poll and delivers the outbox as soon
     /// as something is queued. Failures are reported and retried with capped backoff.
     public func run(events: @escaping SyncEventHandler) async {
+        let events = SyncStory(logger: logger).telling(events)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.feedLoop(events: events) }
             group.addTask { await self.outboxLoop(events: events) }
-            await group.waitForAll()
+            // The feed loop ends when cancelled, or for good when the mirror is another key's:
+            // the outbox loop stops with it.
+            await group.next()
+            group.cancelAll()
         }
     }
 
@@ -99,9 +127,7 @@ public final class SyncEngine: Sendable {
         while !Task.isCancelled {
             do {
                 if !identified {
-                    let me = try await client.me()
-                    try mirror.storeIdentity(me)
-                    events(.identity(me))
+                    try await identify(events: events)
                     identified = true
                 }
                 if try mirror.cursor() == nil {
@@ -117,6 +143,11 @@ public final class SyncEngine: Sendable {
                     events(.status(.live(since: Date())))
                 }
             } catch is CancellationError {
+                return
+            } catch let mismatch as MirrorIdentityMismatch {
+                // Nothing of this key belongs in this mirror: stop, and say which mirror and which key.
+                logger.notice("\(mismatch)")
+                events(.status(.failed(code: "mirror_mismatch", message: mismatch.description)))
                 return
             } catch {
                 if Task.isCancelled { return }
@@ -134,7 +165,7 @@ public final class SyncEngine: Sendable {
                     events(.status(.failed(code: "local_error", message: "\(error)")))
                 }
                 let delay = min(30.0, 0.5 * pow(2.0, Double(min(failures, 6))))
-                try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+                try? await Pause.sleep(seconds: delay)
             }
         }
     }

@@ -1,3 +1,5 @@
+import InertText
+
 /// One screen cell. A wide grapheme occupies two cells: the left one holds it, the
 /// right one is a continuation cell with an empty grapheme.
 public struct Cell: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InertText
 import Mirror
 
 struct AuditCommand: ParsableCommand {
@@ -12,20 +13,19 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "How many entries, newest first.") var limit: Int = 1000
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let path = (try? ConnectionSettings.resolve(profile: connection.profile, environment: environment))?.mirrorPath
-            ?? environment[ConnectionSettings.mirrorVariable] ?? MirrorStore.defaultPath(environment: environment)
+        let path = try MirrorOpening.offlinePath(profile: connection.profile)
         guard FileManager.default.fileExists(atPath: path) else { throw CommandError("No mirror at \(path)") }
         let entries = try MirrorStore(path: path).auditEntries(limit: max(1, limit))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            FileHandle.standardOutput.write(try encoder.encode(entries) + Data("\n".utf8))
+            FileHandle.standardOutput.write(Data(Inert.json(Array(try encoder.encode(entries))) + Array("\n".utf8)))
         } else {
             for entry in entries {
-                print("\(ISO8601DateFormatter().string(from: entry.at))  \(entry.keyId)  \(entry.verb) \(entry.objectId)  \(entry.result)"
-                      + (entry.code.map { " \($0)" } ?? "") + (entry.requestId.map { " [\($0)]" } ?? ""))
+                // Codes and request ids came from the server: inert, like every line a server fills.
+                print(Inert.text("\(ISO8601DateFormatter().string(from: entry.at))  \(entry.keyId)  \(entry.verb) \(entry.objectId)  \(entry.result)"
+                      + (entry.code.map { " \($0)" } ?? "") + (entry.requestId.map { " [\($0)]" } ?? "")))
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import InertText
 import Mirror
 import RewardsClient
 import Settings
@@ -22,34 +23,51 @@ struct DoctorCommand: ParsableCommand {
         var problem: String?
         var expected: String?
         var mirrorPath: String?
+        var mirrorRule: String?
         var profileName = connection.profile
         do {
             let settings = try ConnectionSettings.resolve(profile: connection.profile, environment: environment)
             credentials = settings.credentials
             expected = settings.expectedEnvironment
-            mirrorPath = settings.mirrorPath
             profileName = settings.profileName
+            (mirrorPath, mirrorRule) = Self.mirror(of: settings, environment: environment)
         } catch {
             problem = "\(error)"
         }
         let target = Doctor.Target(configPath: configPath, profileName: profileName, credentials: credentials,
                                    credentialsProblem: problem, expectedEnvironment: expected, mirrorPath: mirrorPath,
-                                   environment: environment)
+                                   mirrorRule: mirrorRule, environment: environment)
         let doctor = Doctor(target: target, terminalSize: TerminalSize.current())
         let checks = try blockingAwait { await doctor.run() }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(checks) + Data("\n".utf8))
+            // The details quote the server (a club's name, an error's message): escaped so the
+            // document reaches a terminal inert, and still parses to the same text.
+            FileHandle.standardOutput.write(Data(Inert.json(Array(try encoder.encode(checks))) + Array("\n".utf8)))
         } else {
             for check in checks {
                 var line = "\(check.status.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0))"
-                    + "\(check.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(check.detail)"
-                if let fix = check.fix, check.status != .ok { line += "\n      → \(fix)" }
+                    + "\(check.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(Inert.text(check.detail))"
+                if let fix = check.fix, check.status != .ok { line += "\n      → \(Inert.text(fix))" }
                 print(line)
             }
         }
         if checks.contains(where: { $0.status == .fail }) { throw ExitCode(1) }
+    }
+
+    /// The mirror's file and the rule that chose it, for the mirror line.
+    static func mirror(of settings: ConnectionSettings, environment: [String: String]) -> (path: String?, rule: String) {
+        if !(environment[ConnectionSettings.mirrorVariable] ?? "").isEmpty {
+            return (settings.mirrorPath, "from \(ConnectionSettings.mirrorVariable)")
+        }
+        if let profile = settings.profileName { return (settings.mirrorPath, "profile \(profile)'s own file") }
+        let directory = MirrorDirectory(environment: environment).path
+        if settings.mirrorPending {
+            return (nil, "one file per platform host, club and environment, \(directory)/<host>-<club>-<env>.sqlite; "
+                         + "the key's first sync asks the platform for its club")
+        }
+        return (settings.mirrorPath, "the file of the key's host, club and environment")
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InertText
 import Mirror
 import RewardsContract
 
@@ -9,7 +10,9 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the mirror's rows as the contract's objects, sorted by id, as one JSON document.",
         discussion: """
             Keys: members, redemptions, reviews, requestLogs (all four unless --type narrows it).
-            The mirror is read from REWARDS_OPS_MIRROR (or the default); no connection is made.
+            The mirror is found as for `sync` (REWARDS_OPS_MIRROR, --profile, or the key's own file);
+            no connection is made and no secret is needed. Strings are written with every control
+            and bidi character as a \\u escape, so the output is safe on a terminal and means the same.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -17,6 +20,7 @@ struct ExportCommand: ParsableCommand {
         case requestLogs = "request-logs"
     }
 
+    @Option(help: "A profile of the config file, whose mirror to export.") var profile: String?
     @Flag(help: "JSON output (the only format for now).") var json = false
     @Option(help: "Only this kind: members, redemptions, reviews or request-logs.") var type: Kind?
 
@@ -25,9 +29,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let path = environment[ConnectionSettings.mirrorVariable].flatMap { $0.isEmpty ? nil : $0 }
-            ?? MirrorStore.defaultPath(environment: environment)
+        let path = try MirrorOpening.offlinePath(profile: profile)
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandError("No mirror at \(path): run `rewards-ops sync --once` first")
         }
@@ -58,7 +60,8 @@ struct ExportCommand: ParsableCommand {
 }
 
 /// Buffers output and writes it in large chunks: an export of a million rows streams
-/// without holding the document in memory.
+/// without holding the document in memory. Everything written is JSON text, escaped by
+/// `Inert.json` on the way in.
 final class JSONStreamWriter {
     private var buffer = Data()
     private let encoder: JSONEncoder = {
@@ -72,7 +75,7 @@ final class JSONStreamWriter {
     }
 
     func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: Inert.json(text).utf8)
         if buffer.count > 1 << 16 { flush() }
     }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import InertText
 
 /// The executable: wiring only. Every subcommand builds the layers and hands over.
 ///
@@ -14,11 +16,33 @@ struct RewardsOps: ParsableCommand {
               REWARDS_OPS_BASE_URL     the platform, e.g. https://api.example.com
               REWARDS_OPS_KEY_ID       the key id (mr_test_… or mr_live_…)
               REWARDS_OPS_KEY_SECRET   the key's secret
-              REWARDS_OPS_MIRROR       the mirror file (default: $XDG_DATA_HOME/rewards-ops/default.sqlite)
+              REWARDS_OPS_MIRROR       the mirror file (default: one per platform host, club and environment,
+                                       $XDG_DATA_HOME/rewards-ops/<host>-<club>-<env>.sqlite)
+            --profile, --log-file and --log-level may come before or after the subcommand.
             `rewards-ops demo` needs none of them: it runs the console on a built-in sandbox.
             """,
         subcommands: [ConsoleCommand.self, SyncCommand.self, ExportCommand.self, AuditCommand.self, DoctorCommand.self, SandboxCommand.self,
                       DemoCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
+
+    /// Parses (global options anywhere), runs, and reports a failure with its text made inert:
+    /// an error may quote the server (a club's name, a message), and it goes to a terminal.
+    static func main() {
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+        let arguments = GlobalOptions.reordered(Array(CommandLine.arguments.dropFirst()), subcommands: names)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            // Help, version and usage are ours, not the server's: ArgumentParser prints them.
+            guard code != .success, !(error is ValidationError) else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data((Inert.lines(message) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -26,10 +26,11 @@ struct SessionParts {
     static func open(_ settings: ConnectionSettings, theme: String, themes: ThemeLoader) throws -> SessionParts {
         let keys = try configuredKeymap(settings.config)
         let palette = try loadPalette(theme, themes: themes)
-        let mirror = try MirrorStore(path: settings.mirrorPath)
+        let mirror = try MirrorOpening.open(settings)
         let client = PlatformClient(credentials: settings.credentials, recorder: MirrorFailureRecorder(mirror: mirror))
         return SessionParts(mirror: mirror, mirrorPath: settings.mirrorPath,
-                            engine: SyncEngine(client: client, mirror: mirror, profileName: settings.profileName),
+                            engine: SyncEngine(client: client, mirror: mirror, profileName: settings.profileName,
+                                               onIdentity: MirrorOpening.rememberer(baseURL: settings.credentials.baseURL)),
                             environmentHint: KeyID.environment(of: settings.credentials.keyId),
                             profileName: settings.profileName, profileReadOnly: settings.readOnly,
                             expectedEnvironment: settings.expectedEnvironment.map(Environment.init(rawValue:)),

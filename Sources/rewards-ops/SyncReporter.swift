@@ -1,4 +1,5 @@
 import Foundation
+import InertText
 import Mirror
 import RewardsContract
 import Synchronization
@@ -17,6 +18,7 @@ final class SyncReporter: Sendable {
         var lastPlainRows = 0
         var lineOpen = false
         var phaseStarted: Date?
+        var stoppedForGood = false
     }
 
     private let interactive: Bool
@@ -56,6 +58,7 @@ final class SyncReporter: Sendable {
         case .status(.offline(let since, let code)):
             line("offline since \(RFC3339.format(since)) (\(code)); retrying")
         case .status(.failed(let code, let message)):
+            if code == "mirror_mismatch" { progress.withLock { $0.stoppedForGood = true } }
             line("sync error \(code): \(message)")
         case .status(.starting):
             break
@@ -63,6 +66,17 @@ final class SyncReporter: Sendable {
     }
 
     func finish(_ text: String) { line(text) }
+
+    /// The engine stopped by itself, for a reason that retrying cannot fix.
+    var stoppedForGood: Bool { progress.withLock { $0.stoppedForGood } }
+
+    /// A failed attempt, told as it happens (the call may still succeed on a retry).
+    func attemptFailed(_ call: FailedCall) {
+        let status = call.httpStatus.map { "HTTP \($0) " } ?? ""
+        let request = call.requestId.map { " [request \($0)]" } ?? ""
+        line("attempt \(call.attempt) failed: \(status)\(call.code): \(call.message) — \(call.method) \(call.path)\(request)"
+             + (call.retryable ? "" : " (not retryable)"))
+    }
 
     private func advance(phase: String, phaseRows: Int?, expected: Int? = nil) {
         let now = Date()
@@ -101,12 +115,14 @@ final class SyncReporter: Sendable {
         if let text { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
+    /// One line on standard error. Its text may quote the server (a club's name, an error's
+    /// message): made inert first, and only then framed with this reporter's own escapes.
     private func line(_ text: String) {
         let prefix = progress.withLock { state -> String in
             defer { state.lineOpen = false }
             return state.lineOpen ? "\r\u{1b}[K" : ""
         }
-        FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
+        FileHandle.standardError.write(Data((prefix + Inert.text(text) + "\n").utf8))
     }
 }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Settings
+@testable import Settings
 import Testing
 
 @Suite struct ConfigLoaderTests {
@@ -116,5 +116,39 @@ import Testing
         #expect(throws: ConfigError.secretMissing(source: "environment variable S", profile: "p")) {
             try SecretReader.read(.environment("S"), profile: "p", environment: [:])
         }
+    }
+}
+
+/// A header with no name used to abort the process inside the TOML library (issue #16: bad
+/// input anywhere gets a clear message); a value that merely starts a line with `[` is fine.
+@Suite struct NamelessHeaderTests {
+    @Test(arguments: ["[[[\n", "[[\n", "[\n", "[ \n", "[#\n", "[.a]\n", "[=]\n", "theme = \"x\"\n\n  [[[ broken\n",
+                      "default_profile = \"x\"\n[[[ broken\n"])
+    func aNamelessHeaderIsASyntaxErrorWithItsLine(text: String) {
+        let error = #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "/c.toml") }
+        guard case .syntax(let file, let line, _, let message)? = error else {
+            Issue.record("expected a syntax error, got \(String(describing: error))")
+            return
+        }
+        #expect(file == "/c.toml")
+        #expect(line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("[") }.map { $0 + 1 })
+        #expect(message.contains("needs a name"))
+    }
+
+    @Test func linesOfValuesAndStringsThatStartWithABracketAreNotHeaders() throws {
+        let text = """
+            theme = "default"  # [not a header
+            [keys]
+            approve = \"\"\"
+            [[[ inside a string
+            \"\"\"
+            [profiles.staging]
+            base_url = "https://staging.example.com"
+            key_id = "mr_test_abcdefghijklmnopqrstuvwx"
+            secret_env = "S"
+            """
+        #expect(TableHeaderCheck.firstNamelessHeader(in: text) == nil)
+        #expect(TableHeaderCheck.firstNamelessHeader(in: "x = [\n  [\n    1\n  ],\n  [],\n]\n") == nil)
+        #expect(TableHeaderCheck.firstNamelessHeader(in: "x = [\n]\n[\n") ?? (0, 0) == (3, 2))
     }
 }

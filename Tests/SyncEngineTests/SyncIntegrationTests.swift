@@ -16,7 +16,7 @@ import Testing
         #expect(bootstrapped > 300)
         let firstCursor = try #require(try harness.mirror.cursor())
         try await harness.expectMirrorEqualsSandbox()
-        let identity = try #require(try harness.mirror.identity())
+        let identity = try #require(try harness.mirror.identity(keyId: harness.server.keys.ops.id))
         #expect(identity.clubId == harness.server.clubId)
         #expect(identity.role == .ops)
 

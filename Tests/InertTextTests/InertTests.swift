@@ -1,5 +1,5 @@
 import Testing
-import Terminal
+import InertText
 
 @Suite struct InertTests {
     @Test func csiColourIsRemoved() {

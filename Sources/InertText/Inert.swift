@@ -1,7 +1,10 @@
-/// Makes text from the server safe to draw: nothing in it can move the cursor,
+/// Makes text from the server safe to show: nothing in it can move the cursor,
 /// change colours, set the clipboard or title, or reorder the line (bidi tricks).
 /// Every removed escape or control sequence leaves one U+FFFD so tampering stays
 /// visible; bidi controls vanish because a visible mark there would only confuse.
+///
+/// The one set of rules for every output: the console's screen, the lines of the plain
+/// commands, their JSON and the log files (see docs/architecture.md, "Inert text").
 public enum Inert {
     private static let replacement: Unicode.Scalar = "\u{FFFD}"
     private static let escape: UInt32 = 0x1B
@@ -41,6 +44,14 @@ public enum Inert {
             }
         }
         return String(output)
+    }
+
+    /// `text` applied to each line of a message that is meant to span lines (an error with
+    /// its fix on the next line): the line feeds stay, everything else is as `text` makes it.
+    public static func lines(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: needsTreatment) else { return s }
+        return s.split(separator: "\n", omittingEmptySubsequences: false).map { text(String($0)) }
+            .joined(separator: "\n")
     }
 
     static func needsTreatment(_ scalar: Unicode.Scalar) -> Bool {

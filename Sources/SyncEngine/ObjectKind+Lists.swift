@@ -1,0 +1,23 @@
+import Mirror
+
+extension ObjectKind {
+    /// The list's name in messages: "members", "request logs".
+    var listName: String {
+        switch self {
+        case .member: return "members"
+        case .redemption: return "redemptions"
+        case .review: return "reviews"
+        case .requestLog: return "request logs"
+        }
+    }
+
+    /// The list's endpoint (§6).
+    var listPath: String {
+        switch self {
+        case .member: return "/v1/members"
+        case .redemption: return "/v1/redemptions"
+        case .review: return "/v1/reviews"
+        case .requestLog: return "/v1/request-logs"
+        }
+    }
+}
