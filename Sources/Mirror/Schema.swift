@@ -153,6 +153,9 @@ enum Schema {
                 END;
                 """)
         }
+        migrator.registerMigration("v8-request-log-search") { db in
+            try RequestLogSearchIndex.create(db)
+        }
         return migrator
     }
 }
