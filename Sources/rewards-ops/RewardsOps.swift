@@ -18,7 +18,11 @@ struct RewardsOps: ParsableCommand {
             `rewards-ops demo` needs none of them: it runs the console on a built-in sandbox.
             """,
         subcommands: [ConsoleCommand.self, SyncCommand.self, ExportCommand.self, AuditCommand.self, DoctorCommand.self, SandboxCommand.self,
-                      DemoCommand.self],
+                      DemoCommand.self,
+                      ReviewsCommand.self,
+                      RedemptionsCommand.self,
+                      ErrorsCommand.self,
+                      MemberCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }
