@@ -22,7 +22,9 @@ struct RewardsOps: ParsableCommand {
                       ReviewsCommand.self,
                       RedemptionsCommand.self,
                       ErrorsCommand.self,
-                      MemberCommand.self],
+                      MemberCommand.self,
+                      ApproveCommand.self,
+                      EscalateCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }
