@@ -9,6 +9,8 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the mirror's rows as the contract's objects, sorted by id, as one JSON document.",
         discussion: """
             Keys: members, redemptions, reviews, requestLogs (all four unless --type narrows it).
+            JSON is the only format, with or without --json. Control characters, bidi controls and
+            line separators inside strings are written as \\u escapes, so the output is safe on a terminal.
             The mirror is read from REWARDS_OPS_MIRROR (or the default); no connection is made.
             """)
 
@@ -17,12 +19,8 @@ struct ExportCommand: ParsableCommand {
         case requestLogs = "request-logs"
     }
 
-    @Flag(help: "JSON output (the only format for now).") var json = false
+    @Flag(help: "JSON output: the only format, so this changes nothing (kept for scripts that pass it).") var json = false
     @Option(help: "Only this kind: members, redemptions, reviews or request-logs.") var type: Kind?
-
-    func validate() throws {
-        guard json else { throw ValidationError("export needs --json") }
-    }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -68,7 +66,7 @@ final class JSONStreamWriter {
     }()
 
     func encode<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        OutputText.json(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
     func write(_ text: String) {
