@@ -124,6 +124,9 @@ let package = Package(
                     dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract", "TestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract"]),
+        // The headless commands: the real binary as a child process against a sandbox, and the
+        // executable's output helpers unit by unit.
+        .testTarget(name: "HeadlessTests", dependencies: ["rewards-ops", "Sandbox", "Mirror", "SyncEngine", "RewardsContract", "Terminal", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
