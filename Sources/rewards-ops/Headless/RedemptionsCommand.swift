@@ -11,7 +11,7 @@ struct RedemptionsCommand: ParsableCommand {
     @Option(help: """
         pending (pending_approval, reserved, payout_failed, escalated; the default), all, or one status: \
         pending_approval, reserved, paid, payout_failed, escalated, rejected, cancelled.
-        """)
+        """, completion: .list(["pending", "all"] + statuses))
     var status = "pending"
     @OptionGroup var output: OutputOptions
     @OptionGroup var freshness: FreshnessOptions

@@ -8,7 +8,8 @@ struct ReviewsCommand: ParsableCommand {
         abstract: "The manual review queue from the mirror: open first, then escalated, then approved; oldest first.",
         discussion: HeadlessHelp.reads)
 
-    @Option(help: "Only this status: open, escalated or approved (repeat for several).") var status: [String] = []
+    @Option(help: "Only this status: open, escalated or approved (repeat for several).", completion: .list(statuses))
+    var status: [String] = []
     @Option(help: "Only this member's reviews (a mem_… id).") var member: String?
     @OptionGroup var output: OutputOptions
     @OptionGroup var freshness: FreshnessOptions
