@@ -126,7 +126,8 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract"]),
         // The headless commands: the real binary as a child process against a sandbox, and the
         // executable's output helpers unit by unit.
-        .testTarget(name: "HeadlessTests", dependencies: ["rewards-ops", "Sandbox", "Mirror", "SyncEngine", "RewardsContract", "Terminal", "TestSupport"]),
+        .testTarget(name: "HeadlessTests", dependencies: ["rewards-ops", "Sandbox", "Mirror", "SyncEngine", "RewardsClient", "RewardsContract", "Terminal", "TestSupport",
+                                                            .product(name: "NIOHTTP1", package: "swift-nio")]),
     ],
     swiftLanguageModes: [.v6]
 )

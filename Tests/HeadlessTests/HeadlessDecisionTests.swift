@@ -115,6 +115,38 @@ import Testing
         #expect(try await fixture.run(["escalate", open.id, "--note", "  "]).status == 2)
     }
 
+    @Test func aReadOnlyProfileOrAProfileOfTheOtherEnvironmentDecidesNothing() async throws {
+        let fixture = try await HeadlessFixture.start(seed: 47)
+        defer { Task { await fixture.stop() } }
+        let open = try #require(try await fixture.server.snapshot().reviews.first { $0.status == .open })
+        let folder = fixture.directory.appendingPathComponent("config/rewards-ops")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+            [profiles.watch]
+            base_url = "\(fixture.server.baseURL)"
+            key_id = "\(fixture.key.id)"
+            secret_env = "HEADLESS_TEST_SECRET"
+            environment = "test"
+            read_only = true
+
+            [profiles.prod]
+            base_url = "\(fixture.server.baseURL)"
+            key_id = "\(fixture.key.id)"
+            secret_env = "HEADLESS_TEST_SECRET"
+            environment = "live"
+            """.write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let secret = ["HEADLESS_TEST_SECRET": fixture.key.secret]
+        let watch = try await fixture.run(["approve", open.id, "--profile", "watch"], environment: secret)
+        #expect(watch.status == 1)
+        #expect(watch.stderr.contains("Profile watch is read only"), "\(watch.stderr)")
+        let prod = try await fixture.run(["approve", open.id, "--profile", "prod", "--confirm", String(open.id.suffix(6))],
+                                         environment: secret)
+        #expect(prod.status == 1)
+        #expect(prod.stderr.contains("The key is for TEST but the profile expects LIVE"), "\(prod.stderr)")
+        #expect(try await review(fixture, open.id) == open)
+        #expect(try MirrorStore(path: fixture.mirrorPath).auditEntries().isEmpty)
+    }
+
     @Test func aLiveKeyNeedsTheShortIdToConfirm() async throws {
         let fixture = try await HeadlessFixture.start(seed: 44, environment: .live)
         defer { Task { await fixture.stop() } }

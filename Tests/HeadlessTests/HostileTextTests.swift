@@ -1,4 +1,6 @@
 import Foundation
+import NIOHTTP1
+import RewardsClient
 import RewardsContract
 import Sandbox
 import Testing
@@ -33,6 +35,24 @@ import Testing
         }
         #expect(try await fixture.run(["member", cjk.id]).text.contains(cjk.name))
 
+        // A club's integration names a member with OSC 52 (set the clipboard), C1 CSI and NEL,
+        // a bidi override and CJK; found by its external ref, it prints inert and exact in JSON.
+        let integration = try #require(fixture.server.keys.integration)
+        let client = PlatformClient(credentials: Credentials(baseURL: fixture.server.baseURL, keyId: integration.id,
+                                                             secret: integration.secret))
+        let name = "Oscar\u{1b}]52;c;cm0gLXJmIH4=\u{07} \u{9b}31mred\u{9b}0m \u{85}next \u{202E}txt.exe 陳大文"
+        let body = try JSONEncoder().encode(["externalRef": "CRM-HOSTILE-52", "name": name, "email": "oscar@example.com"])
+        _ = try await client.send(method: .POST, pathAndQuery: "/v1/members", body: body, idempotencyKey: "t-\(UUID().uuidString)")
+        let oscar = try #require(try await fixture.server.snapshot().members.first { $0.externalRef == "CRM-HOSTILE-52" })
+        #expect(oscar.name == name)
+        let text = try await fixture.run(["member", "CRM-HOSTILE-52", "--sync"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(Self.raw(text.stdout).isEmpty, "\(Self.raw(text.stdout))")
+        #expect(text.text.contains("txt.exe 陳大文") && !text.text.contains("]52;"))
+        let json = try await fixture.run(["member", "CRM-HOSTILE-52", "--json"])
+        #expect(Self.raw(json.stdout).isEmpty, "\(Self.raw(json.stdout))")
+        #expect(try json.decoded(Member.self) == oscar)
+
         for arguments in [["reviews", "--limit", "10000"], ["redemptions", "--status", "all", "--limit", "10000"],
                           ["errors", "--limit", "10000"], ["reviews", "--json", "--limit", "10000"],
                           ["redemptions", "--jsonl", "--status", "all", "--limit", "10000"], ["export"]] {
@@ -44,7 +64,7 @@ import Testing
         // export prints JSON without --json, and it is the mirror's rows.
         let export = try await fixture.run(["export", "--type", "members"])
         struct Members: Decodable { var members: [Member] }
-        #expect(try export.decoded(Members.self).members == snapshot.members)
+        #expect(try export.decoded(Members.self).members == (try await fixture.server.snapshot().members))
         let audit = try await fixture.run(["audit"])
         #expect(audit.status == 0 && audit.text.hasPrefix("No decisions in the audit of "))
     }

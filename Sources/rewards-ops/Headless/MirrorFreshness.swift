@@ -81,7 +81,7 @@ struct HeadlessMirror {
             Output.note("Synced (\(why)): \(applied) rows and changes applied.")
         } catch {
             let reason = (error as? PlatformError).map { "\($0.code): \($0.message)" } ?? "\(error)"
-            if freshness.sync == true { throw CommandError("Sync failed (\(reason)): nothing was read") }
+            if freshness.sync == true { throw CommandError(OutputText.inert("Sync failed (\(reason)): nothing was read")) }
             Output.note("Sync failed (\(reason)): reading the mirror as it is (\(described)).")
         }
     }
