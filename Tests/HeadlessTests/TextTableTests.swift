@@ -36,22 +36,37 @@ import Testing
         #expect(table.lines(width: width) == table.lines(width: nil))
     }
 
-    @Test func aNarrowTerminalCutsNamesFirstThenTheNextAndNeverIdsOrStates() {
+    @Test func aNarrowTerminalCutsTheWidestTextFirstAndNeverIdsOrStates() {
         let full = table.lines(width: nil)
         let fullWidth = full.map(TextWidth.columns).max() ?? 0
-        // Five columns narrower: only the name column gives them up.
+        // Five columns narrower: the name, the widest cuttable column, gives them up alone.
         let slightly = table.lines(width: fullWidth - 5)
         #expect(slightly.allSatisfy { TextWidth.columns($0) <= fullWidth - 5 })
-        #expect(slightly[1].contains("陳大文") && slightly[1].contains("…"))
+        #expect(slightly[1].contains("陳大文 and a") && slightly[1].contains("…"))
         #expect(slightly[2].contains("repeated_payout_failure"))
-        // At 60 columns the reason is cut too, and every id and status is still whole.
+        // At 60 columns name and reason are cut to about the same width, and every id, status
+        // and number is still whole.
         let narrow = table.lines(width: 60)
         #expect(narrow.allSatisfy { TextWidth.columns($0) <= 60 }, "\(narrow)")
         for (line, row) in zip(narrow.dropFirst(), table.rows) {
             #expect(line.hasPrefix(TextWidth.pad(row[0], toColumns: 17) + "  " + row[1]), "\(line)")
             #expect(line.hasSuffix(row[4]))
         }
-        #expect(narrow[2].contains("repeated_pa") && narrow[2].contains("…"))
+        #expect(narrow[1].contains("陳大文 …") || narrow[1].contains("陳大文 a"))
+        #expect(narrow[2].contains("repeated_p…"), "\(narrow[2])")
+    }
+
+    @Test func columnsAreLeftOutBeforeTextIsCutUnreadable() {
+        let table = TextTable(columns: [.init("ID"), .init("MEMBER ID", dropOrder: 1), .init("KIND", dropOrder: 2),
+                                        .init("NAME", shrinkOrder: 1)],
+                              rows: [["rev_0ccwb7ctmijvc", "mem_3n9b4at24zl6h", "reversal", "Nguyễn Thị Minh Khai"]])
+        #expect(table.lines(width: nil)[1] == "rev_0ccwb7ctmijvc  mem_3n9b4at24zl6h  reversal  Nguyễn Thị Minh Khai")
+        // The name could be cut to four columns and keep both ids; it is not: the member id goes.
+        #expect(table.lines(width: 52) == ["ID                 KIND      NAME", "rev_0ccwb7ctmijvc  reversal  Nguyễn Thị Minh Khai"])
+        #expect(table.lines(width: 40)[1] == "rev_0ccwb7ctmijvc  reversal  Nguyễn Thị…")
+        // Nothing left to drop: cut down to four columns, then lines may be wider than asked.
+        #expect(table.lines(width: 24)[1] == "rev_0ccwb7ctmijvc  Nguy…")
+        #expect(table.lines(width: 10)[1] == "rev_0ccwb7ctmijvc  Ngu…")
     }
 
     @Test func everyCellIsMadeInert() {

@@ -49,8 +49,9 @@ struct ErrorsCommand: ParsableCommand {
         }
         try Output.rows(logs, hasMore: hasMore, format: output.format) {
             TextTable(columns: [
-                .init("AT"), .init("HTTP", alignRight: true), .init("CODE", shrinkOrder: 3), .init("METHOD"),
-                .init("PATH", shrinkOrder: 2), .init("REQUEST ID"), .init("OBJECT"), .init("MESSAGE", shrinkOrder: 1),
+                .init("AT"), .init("HTTP", alignRight: true, dropOrder: 3), .init("CODE", shrinkOrder: 3),
+                .init("METHOD", dropOrder: 1), .init("PATH", shrinkOrder: 2, dropOrder: 4), .init("REQUEST ID"), .init("OBJECT"),
+                .init("MESSAGE", shrinkOrder: 1, dropOrder: 2),
             ], rows: logs.map { log in
                 [RowText.time(log.at), String(log.httpStatus), log.code.rawValue, log.method, log.path, log.requestId,
                  log.concernedObjectId ?? "", log.message]

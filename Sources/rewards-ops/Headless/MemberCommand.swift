@@ -56,7 +56,7 @@ struct MemberCommand: ParsableCommand {
             if !rows.isEmpty {
                 Output.lines(TextTable(columns: [
                     .init("WHEN"), .init("KIND"), .init("POINTS", alignRight: true), .init("BALANCE", alignRight: true),
-                    .init("REFERENCE", shrinkOrder: 1), .init("ID"),
+                    .init("REFERENCE", shrinkOrder: 1), .init("ID", dropOrder: 1),
                 ], rows: rows.map { row in
                     [RowText.time(row.entry.createdAt), row.entry.kind.rawValue, RowText.points(row.entry.points),
                      RowText.points(row.balance), row.entry.externalTransactionId ?? row.entry.redemptionId ?? "", row.entry.id]

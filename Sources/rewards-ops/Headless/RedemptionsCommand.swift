@@ -42,9 +42,10 @@ struct RedemptionsCommand: ParsableCommand {
         let outbox = output.format == .table ? try source.mirror.latestOutboxEntries(objectIds: rows.map(\.redemption.id)) : [:]
         try Output.rows(rows.map(\.redemption), hasMore: hasMore, format: output.format) {
             TextTable(columns: [
-                .init("ID"), .init("STATUS"), .init("AGE", alignRight: true), .init("POINTS", alignRight: true),
-                .init("CASH", alignRight: true), .init("TRIES", alignRight: true), .init("LAST ERROR", shrinkOrder: 2),
-                .init("MEMBER ID"), .init("MEMBER", shrinkOrder: 1), .init("DECISION"),
+                .init("ID"), .init("STATUS"), .init("AGE", alignRight: true, dropOrder: 4), .init("POINTS", alignRight: true),
+                .init("CASH", alignRight: true), .init("TRIES", alignRight: true, dropOrder: 2),
+                .init("LAST ERROR", shrinkOrder: 2, dropOrder: 3), .init("MEMBER ID", dropOrder: 1),
+                .init("MEMBER", shrinkOrder: 1), .init("DECISION"),
             ], rows: rows.map { row in
                 let redemption = row.redemption
                 return [redemption.id, redemption.status.rawValue, RowText.age(redemption.createdAt),

@@ -35,9 +35,10 @@ struct ReviewsCommand: ParsableCommand {
         let outbox = output.format == .table ? try source.mirror.latestOutboxEntries(objectIds: rows.map(\.review.id)) : [:]
         try Output.rows(rows.map(\.review), hasMore: hasMore, format: output.format) {
             TextTable(columns: [
-                .init("ID"), .init("STATUS"), .init("LVL", alignRight: true), .init("AGE", alignRight: true),
-                .init("KIND", shrinkOrder: 3), .init("REASON", shrinkOrder: 2), .init("REQUESTED", alignRight: true),
-                .init("AVAILABLE", alignRight: true), .init("MEMBER ID"), .init("MEMBER", shrinkOrder: 1), .init("DECISION"),
+                .init("ID"), .init("STATUS"), .init("LVL", alignRight: true), .init("AGE", alignRight: true, dropOrder: 4),
+                .init("KIND", shrinkOrder: 3, dropOrder: 2), .init("REASON", shrinkOrder: 2, dropOrder: 3),
+                .init("REQUESTED", alignRight: true), .init("AVAILABLE", alignRight: true), .init("MEMBER ID", dropOrder: 1),
+                .init("MEMBER", shrinkOrder: 1), .init("DECISION"),
             ], rows: rows.map { row in
                 let review = row.review
                 return [review.id, review.status.rawValue, String(review.escalationLevel), RowText.age(review.createdAt),
