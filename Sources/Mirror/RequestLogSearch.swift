@@ -17,9 +17,15 @@ public struct RequestLogSearch: Sendable, Hashable {
     public var code: String?
     /// Only logs at or after this instant.
     public var since: Date?
+    /// The Error log pane's other filters, so that a search narrows what the pane shows.
+    public var status: HTTPStatusFilter
+    /// nil: both.
+    public var retryable: Bool?
 
-    public init(text: String = "", requestId: String = "", path: String = "", code: String? = nil, since: Date? = nil) {
+    public init(text: String = "", requestId: String = "", path: String = "", code: String? = nil, since: Date? = nil,
+                status: HTTPStatusFilter = .any, retryable: Bool? = nil) {
         self.text = text; self.requestId = requestId; self.path = path; self.code = code; self.since = since
+        self.status = status; self.retryable = retryable
     }
 
     /// The trigram index needs three characters. Shorter text is matched row by row, in the
@@ -65,6 +71,11 @@ extension MirrorStore {
         if let since = search.since {
             conditions.append("l.atEpoch >= ?")
             arguments.append(since.timeIntervalSince1970.databaseValue)
+        }
+        if let statusCondition = search.status.condition(column: "l.httpStatus") { conditions.append(statusCondition) }
+        if let retryable = search.retryable {
+            conditions.append("l.retryable = ?")
+            arguments.append(retryable.databaseValue)
         }
         guard !phrases.isEmpty else {
             // The key columns come last: `WindowQuery` reads a row's key from its trailing columns.

@@ -66,6 +66,15 @@ import Testing
         }
     }
 
+    static func status(_ filter: HTTPStatusFilter, has status: Int) -> Bool {
+        switch filter {
+        case .any: return true
+        case .clientErrors: return (400...499).contains(status)
+        case .serverErrors: return (500...599).contains(status)
+        case .noResponse: return status == 0
+        }
+    }
+
     /// What the search must return: a plain case-insensitive substring test, newest first.
     static func expected(_ logs: [RequestLog], _ search: RequestLogSearch) -> [String] {
         func has(_ field: String?, _ needle: String) -> Bool {
@@ -81,6 +90,7 @@ import Testing
                 && has(log.requestId, search.requestId) && has(log.path, search.path)
                 && (search.code.map { log.code.rawValue == $0 } ?? true)
                 && (search.since.map { (log.at.date ?? .distantPast) >= $0 } ?? true)
+                && (search.retryable.map { log.retryable == $0 } ?? true) && Self.status(search.status, has: log.httpStatus)
         }.sorted { ($0.at.date ?? .distantPast, $0.id) > ($1.at.date ?? .distantPast, $1.id) }.map(\.id)
     }
 
@@ -167,6 +177,9 @@ import Testing
             (RequestLogSearch(since: base.addingTimeInterval(10)), ["log_00000003", "log_00000002"]),
             (RequestLogSearch(text: "req_", since: base.addingTimeInterval(15)), ["log_00000003"]),
             (RequestLogSearch(text: "\"quoted\" AND OR *"), []),
+            (RequestLogSearch(text: "/v1/", status: .clientErrors, retryable: false), ["log_00000003", "log_00000002", "log_00000001"]),
+            (RequestLogSearch(text: "/v1/", status: .serverErrors), []),
+            (RequestLogSearch(requestId: "req", retryable: true), []),
         ]
         for (search, ids) in cases {
             #expect(try Self.allFound(mirror, search, pageSize: 2).map(\.id) == ids, "\(search)")
