@@ -7,7 +7,7 @@ import Testing
 /// approve and escalate through the real binary: they reach the sandbox exactly once, a
 /// second identical run decides nothing, refusals exit 1 with the code and request id, and
 /// a LIVE platform wants the short id.
-@Suite struct HeadlessDecisionTests {
+@Suite(.serialized) struct HeadlessDecisionTests {
     func review(_ fixture: HeadlessFixture, _ id: String) async throws -> Review {
         try #require(try await fixture.server.snapshot().reviews.first { $0.id == id })
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// reviews, redemptions, errors and member against a sandbox, through the real binary: the
 /// `--json`/`--jsonl` output parsed back equals the sandbox's own objects.
-@Suite struct HeadlessReadTests {
+@Suite(.serialized) struct HeadlessReadTests {
     static func queueOrder(_ a: Review, _ b: Review) -> Bool {
         func rank(_ review: Review) -> Int {
             switch review.status {

@@ -16,7 +16,10 @@ struct HeadlessDecision {
     static let notFoundCodes: Set<String> = ["review_not_found", "redemption_not_found"]
 
     func run(_ connection: ProfileOption, _ freshness: FreshnessOptions) throws {
-        let policy = RetryPolicy(maxAttempts: 6, budgetSeconds: options.wait, requestTimeoutSeconds: min(30, options.wait))
+        // --wait bounds the wait for the answer, not each call: a busy link or a slow server
+        // must not turn the identity check into a timeout. One call may run past the deadline
+        // by at most its own timeout.
+        let policy = RetryPolicy(maxAttempts: 6, budgetSeconds: options.wait, requestTimeoutSeconds: 20)
         let source = try HeadlessMirror.open(connection, freshness, policy: policy, requireConnection: true)
         guard let settings = source.settings, let engine = source.engine else {
             throw CommandError("A decision needs a connection to the platform")
