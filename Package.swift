@@ -148,6 +148,10 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract", "TestSupport"]),
         // The real binary against a server that breaks the contract on purpose (issue #16).
         .testTarget(name: "WireTrustTests", dependencies: ["Mirror", "RewardsContract", "TestSupport"]),
+        // The headless commands: the real binary as a child process against a sandbox, and the
+        // executable's output helpers unit by unit.
+        .testTarget(name: "HeadlessTests", dependencies: ["rewards-ops", "Sandbox", "Mirror", "SyncEngine", "RewardsClient", "RewardsContract", "Terminal", "TestSupport",
+                                                            .product(name: "NIOHTTP1", package: "swift-nio")]),
     ],
     swiftLanguageModes: [.v6]
 )

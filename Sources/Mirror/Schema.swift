@@ -205,6 +205,9 @@ enum Schema {
                 DROP TABLE old_me;
                 """)
         }
+        migrator.registerMigration("v8-request-log-search") { db in
+            try RequestLogSearchIndex.create(db)
+        }
         return migrator
     }
 }

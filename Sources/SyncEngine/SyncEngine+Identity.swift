@@ -17,7 +17,7 @@ extension SyncEngine {
     /// this platform (or checks that it already is). A mirror of another club, environment or
     /// host throws `MirrorIdentityMismatch`, before anything is read into it or sent from it.
     @discardableResult
-    func identify(events: SyncEventHandler) async throws -> Me {
+    public func identify(events: SyncEventHandler) async throws -> Me {
         let keyId = client.credentials.keyId
         logger.info("connecting", metadata: ["platform": "\(client.credentials.baseURL)", "key": "\(keyId)"])
         let me = try await client.me()

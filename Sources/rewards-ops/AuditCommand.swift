@@ -6,7 +6,7 @@ import Mirror
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Every decision taken from the console on this mirror: who, when, what, and the result.")
+        abstract: "Every decision taken on this mirror (console, approve, escalate): who, when, what, and the result.")
 
     @OptionGroup var connection: ProfileOption
     @Flag(help: "JSON output.") var json = false
@@ -20,11 +20,14 @@ struct AuditCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            FileHandle.standardOutput.write(Data(Inert.json(Array(try encoder.encode(entries))) + Array("\n".utf8)))
+            FileHandle.standardOutput.write(Data((OutputText.json(String(decoding: try encoder.encode(entries), as: UTF8.self))
+                                                  + "\n").utf8))
+            if entries.isEmpty { Output.note("No decisions in the audit of \(path): none was taken from this mirror yet.") }
+        } else if entries.isEmpty {
+            print("No decisions in the audit of \(path): none was taken from this mirror yet (approve or escalate in the console, or `rewards-ops approve`).")
         } else {
             for entry in entries {
-                // Codes and request ids came from the server: inert, like every line a server fills.
-                print(Inert.text("\(ISO8601DateFormatter().string(from: entry.at))  \(entry.keyId)  \(entry.verb) \(entry.objectId)  \(entry.result)"
+                print(OutputText.inert("\(ISO8601DateFormatter().string(from: entry.at))  \(entry.keyId)  \(entry.verb) \(entry.objectId)  \(entry.result)"
                       + (entry.code.map { " \($0)" } ?? "") + (entry.requestId.map { " [\($0)]" } ?? "")))
             }
         }

@@ -10,9 +10,10 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the mirror's rows as the contract's objects, sorted by id, as one JSON document.",
         discussion: """
             Keys: members, redemptions, reviews, requestLogs (all four unless --type narrows it).
+            JSON is the only format, with or without --json. Control characters, bidi controls and
+            line separators inside strings are written as \\u escapes, so the output is safe on a terminal.
             The mirror is found as for `sync` (REWARDS_OPS_MIRROR, --profile, or the key's own file);
-            no connection is made and no secret is needed. Strings are written with every control
-            and bidi character as a \\u escape, so the output is safe on a terminal and means the same.
+            no connection is made and no secret is needed.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -21,12 +22,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     @Option(help: "A profile of the config file, whose mirror to export.") var profile: String?
-    @Flag(help: "JSON output (the only format for now).") var json = false
+    @Flag(help: "JSON output: the only format, so this changes nothing (kept for scripts that pass it).") var json = false
     @Option(help: "Only this kind: members, redemptions, reviews or request-logs.") var type: Kind?
-
-    func validate() throws {
-        guard json else { throw ValidationError("export needs --json") }
-    }
 
     func run() throws {
         let path = try MirrorOpening.offlinePath(profile: profile)
@@ -71,7 +68,7 @@ final class JSONStreamWriter {
     }()
 
     func encode<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        OutputText.json(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
     func write(_ text: String) {

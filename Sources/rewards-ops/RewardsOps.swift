@@ -22,27 +22,39 @@ struct RewardsOps: ParsableCommand {
             `rewards-ops demo` needs none of them: it runs the console on a built-in sandbox.
             """,
         subcommands: [ConsoleCommand.self, SyncCommand.self, ExportCommand.self, AuditCommand.self, DoctorCommand.self, SandboxCommand.self,
-                      DemoCommand.self],
+                      DemoCommand.self,
+                      ReviewsCommand.self,
+                      RedemptionsCommand.self,
+                      ErrorsCommand.self,
+                      MemberCommand.self,
+                      ApproveCommand.self,
+                      EscalateCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 
     /// Parses (global options anywhere), runs, and reports a failure with its text made inert:
     /// an error may quote the server (a club's name, a message), and it goes to a terminal.
+    /// Exit statuses are the README's: 0 ok, 1 refused or failed, 2 usage (ArgumentParser's own
+    /// default is 64, EX_USAGE; scripts conventionally test for 2), 3 not found; a
+    /// `HeadlessExit` prints its message alone and exits with its status.
     static func main() {
         let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
         let arguments = GlobalOptions.reordered(Array(CommandLine.arguments.dropFirst()), subcommands: names)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch let exit as HeadlessExit {
+            if !exit.message.isEmpty { Output.note(exit.message) }
+            Foundation.exit(exit.status)
         } catch {
             let code = exitCode(for: error)
-            // Help, version and usage are ours, not the server's: ArgumentParser prints them.
-            guard code != .success, !(error is ValidationError) else { exit(withError: error) }
+            // Help and version are ours, not the server's: ArgumentParser prints them.
+            guard code != .success else { exit(withError: error) }
             let message = fullMessage(for: error)
             if !message.isEmpty {
                 FileHandle.standardError.write(Data((Inert.lines(message) + "\n").utf8))
             }
-            Foundation.exit(code.rawValue)
+            Foundation.exit(code == .validationFailure ? ExitStatus.usage : code.rawValue)
         }
     }
 }
