@@ -27,6 +27,7 @@ public final class MirrorStore: Sendable {
             // Readers look at a screenful at a time; their page caches (2 MiB each by default)
             // were most of what made the console's memory grow with the mirror's size.
             if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -512") }
+            db.add(function: MemberTextMatch.function)
         }
         // Windows, counts and a detail view at once are the most the console reads together.
         configuration.maximumReaderCount = 3

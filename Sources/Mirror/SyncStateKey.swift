@@ -9,5 +9,8 @@ enum SyncStateKey {
     static let meClubName = "me.clubName"
     static let meEnvironment = "me.environment"
     static let meRole = "me.role"
+    static let bootstrapCounts = "bootstrap.counts"
     static func bootstrapList(_ kind: ObjectKind) -> String { "bootstrap.list.\(kind.rawValue)" }
+    /// Set while a pass must look for rows the server no longer has (the list had rows when it began).
+    static func bootstrapSweep(_ kind: ObjectKind) -> String { "bootstrap.sweep.\(kind.rawValue)" }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Mirror
 import RewardsClient
 
@@ -7,10 +8,18 @@ public struct MirrorFailureRecorder: FailedCallRecorder {
 
     public init(mirror: MirrorStore) { self.mirror = mirror }
 
+    /// The write runs off the cooperative pool (the caller is a request's task).
     public func record(_ call: FailedCall) async {
-        try? mirror.recordLocalError(LocalError(
+        let error = LocalError(
             at: call.at, method: call.method, path: call.path, httpStatus: call.httpStatus, code: call.code,
             message: call.message, retryable: call.retryable, requestId: call.requestId,
-            idempotencyKey: call.idempotencyKey, attempt: call.attempt))
+            idempotencyKey: call.idempotencyKey, attempt: call.attempt)
+        let mirror = self.mirror
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                try? mirror.recordLocalError(error)
+                done.resume()
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ public final class SyncEngine: Sendable {
     /// The profile named in audit entries.
     public let profileName: String?
     private let woken = Mutex(false)
+    /// Where the engine's synchronous mirror calls run (see `onMirror`).
+    let mirrorQueue = DispatchQueue(label: "rewards-ops.sync.mirror")
 
     public init(client: PlatformClient, mirror: MirrorStore, pageSize: Int = 1000, longPollSeconds: Int = 25,
                 logger: Logger = Logger(label: "rewards-ops.sync"), profileName: String? = nil) {
@@ -32,18 +34,25 @@ public final class SyncEngine: Sendable {
     @discardableResult
     public func syncOnce(events: SyncEventHandler = { _ in }) async throws -> Int {
         let me = try await client.me()
-        try mirror.storeIdentity(me)
+        try await mirror.storeIdentity(me)
         events(.identity(me))
         var applied = 0
-        if try mirror.cursor() == nil {
+        if try await mirror.cursor() == nil {
             applied += try await bootstrap(events: events)
         }
         applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
-        if try mirror.pendingOutboxCount() > 0 {
+        if try await onMirror({ try $0.pendingOutboxCount() }) > 0 {
             try await deliverOutbox(events: events, retryForever: false)
             // A decision can change more than its own object (approving a payout review moves
             // its redemption): read what it caused before calling the mirror current.
             applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+        }
+        // The search index is built by a continuous sync or the console, not here: `--once`
+        // returns as soon as the rows are committed and browsable.
+        let index = try await mirror.searchIndexState()
+        if !index.ready {
+            let progress = try await mirror.searchIndexProgress()
+            events(.progress(.searchIndex(.deferred(unindexed: progress.members - progress.indexed))))
         }
         events(.status(.live(since: Date())))
         return applied
@@ -55,7 +64,7 @@ public final class SyncEngine: Sendable {
         var applied = 0
         while true {
             try Task.checkCancellation()
-            guard let cursor = try mirror.cursor() else {
+            guard let cursor = try await mirror.cursor() else {
                 applied += try await bootstrap(events: events)
                 continue
             }
@@ -65,10 +74,10 @@ public final class SyncEngine: Sendable {
             } catch let error as PlatformError where error.apiError?.code == .cursorExpired {
                 logger.notice("feed cursor expired; bootstrapping again")
                 events(.error(error))
-                try mirror.resetCursor()
+                try await mirror.resetCursor()
                 continue
             }
-            let changes = try mirror.applyChanges(page.rows, cursor: page.nextCursor ?? cursor)
+            let changes = try await mirror.applyChanges(page.rows, cursor: page.nextCursor ?? cursor)
             applied += page.rows.count
             if !changes.isEmpty { events(.applied(changes)) }
             if page.hasMore {
@@ -100,21 +109,30 @@ public final class SyncEngine: Sendable {
             do {
                 if !identified {
                     let me = try await client.me()
-                    try mirror.storeIdentity(me)
+                    try await mirror.storeIdentity(me)
                     events(.identity(me))
                     identified = true
                 }
-                if try mirror.cursor() == nil {
-                    events(.status(.bootstrapping(kind: "member", rows: 0)))
+                if try await mirror.cursor() == nil {
+                    events(.status(.bootstrapping(kind: Self.bootstrapOrder[0].rawValue, rows: 0)))
                 }
-                // Catch up without waiting, then hold a long-poll open for the next change.
+                // Catch up without waiting, build the search index if a bootstrap left it (the
+                // feed read between its chunks), then hold a long-poll open for the next change.
                 _ = try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+                events(.status(.live(since: Date())))
+                try await buildSearchIndex(events: events) {
+                    _ = try await self.followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+                }
                 failures = 0
                 offlineSince = nil
                 events(.status(.live(since: Date())))
                 while !Task.isCancelled {
                     _ = try await followFeed(waitSeconds: longPollSeconds, untilCaughtUp: false, events: events)
                     events(.status(.live(since: Date())))
+                    // A 410 in the long-poll re-bootstraps, which empties the index: build it again.
+                    try await buildSearchIndex(events: events) {
+                        _ = try await self.followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+                    }
                 }
             } catch is CancellationError {
                 return

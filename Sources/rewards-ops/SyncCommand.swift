@@ -28,7 +28,7 @@ struct SyncCommand: ParsableCommand {
                                     policy: RetryPolicy(maxAttempts: retryBudget == 0 ? 1 : 12, budgetSeconds: retryBudget),
                                     recorder: MirrorFailureRecorder(mirror: mirror))
         let engine = SyncEngine(client: client, mirror: mirror)
-        let reporter = SyncReporter(interactive: isatty(STDERR_FILENO) == 1, expectedRows: try mirror.rowCounts())
+        let reporter = SyncReporter(interactive: isatty(STDERR_FILENO) == 1)
         if once {
             do {
                 let applied = try blockingAwait { try await engine.syncOnce(events: reporter.handle) }
