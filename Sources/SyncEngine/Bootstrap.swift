@@ -88,7 +88,7 @@ extension SyncEngine {
     func fetchPage(_ kind: ObjectKind, cursor: String?) async throws -> ListPage {
         switch kind {
         case .member:
-            let page = try await client.members(cursor: cursor, limit: pageSize, includeDeleted: true)
+            let page = try await memberPage(cursor: cursor)
             return ListPage(rows: .members(page.rows), nextCursor: page.nextCursor, hasMore: page.hasMore)
         case .redemption:
             let page = try await client.redemptions(cursor: cursor, limit: pageSize)
