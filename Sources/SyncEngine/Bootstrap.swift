@@ -88,16 +88,17 @@ extension SyncEngine {
     func fetchPage(_ kind: ObjectKind, cursor: String?) async throws -> ListPage {
         switch kind {
         case .member:
-            let page = try await memberPage(cursor: cursor)
+            let page = try await listPage("/v1/members", [("includeDeleted", "true")], cursor: cursor,
+                                          fast: MemberPageDecoder.decode)
             return ListPage(rows: .members(page.rows), nextCursor: page.nextCursor, hasMore: page.hasMore)
         case .redemption:
-            let page = try await client.redemptions(cursor: cursor, limit: pageSize)
+            let page = try await listPage("/v1/redemptions", [], cursor: cursor, fast: QueuePageDecoders.redemptions)
             return ListPage(rows: .redemptions(page.rows), nextCursor: page.nextCursor, hasMore: page.hasMore)
         case .review:
-            let page = try await client.reviews(cursor: cursor, limit: pageSize)
+            let page = try await listPage("/v1/reviews", [], cursor: cursor, fast: QueuePageDecoders.reviews)
             return ListPage(rows: .reviews(page.rows), nextCursor: page.nextCursor, hasMore: page.hasMore)
         case .requestLog:
-            let page = try await client.requestLogs(cursor: cursor, limit: pageSize)
+            let page = try await listPage("/v1/request-logs", [], cursor: cursor, fast: QueuePageDecoders.requestLogs)
             return ListPage(rows: .requestLogs(page.rows), nextCursor: page.nextCursor, hasMore: page.hasMore)
         }
     }
