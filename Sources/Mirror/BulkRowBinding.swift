@@ -11,8 +11,15 @@ import RewardsContract
 struct RowBinder {
     let statement: SQLiteStatement
     private(set) var index: Int32 = 1
+    /// The row's text bytes, copied here and bound without a copy of SQLite's own (the arena
+    /// outlives the step); a string that does not fit is bound with a copy instead.
+    private let arena: UnsafeMutableRawBufferPointer
+    private var used = 0
 
-    init(statement: SQLiteStatement) { self.statement = statement }
+    init(statement: SQLiteStatement, arena: UnsafeMutableRawBufferPointer) {
+        self.statement = statement
+        self.arena = arena
+    }
 
     /// SQLite copies the bytes before the call returns (the caller's buffer is borrowed).
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
@@ -24,12 +31,22 @@ struct RowBinder {
                 _ = sqlite3_bind_text(statement, index, "", 0, nil)
                 return
             }
+            var pointer = UnsafeRawPointer(base)
+            var destructor: sqlite3_destructor_type? = Self.transient
+            if let arenaBase = arena.baseAddress, arena.count - used >= bytes.count {
+                let copy = arenaBase + used
+                copy.copyMemory(from: base, byteCount: bytes.count)
+                used += bytes.count
+                pointer = UnsafeRawPointer(copy)
+                destructor = nil  // SQLITE_STATIC: the arena holds the bytes until the next row
+            }
             // SQLite's text stops at a NUL, and a server string may hold one: such a string is
             // stored as a UTF-8 blob, which reads back whole (as StatementArguments(values:) does).
             if memchr(base, 0, bytes.count) != nil {
-                _ = sqlite3_bind_blob(statement, index, base, Int32(bytes.count), Self.transient)
+                _ = sqlite3_bind_blob(statement, index, pointer, Int32(bytes.count), destructor)
             } else {
-                _ = sqlite3_bind_text(statement, index, base, Int32(bytes.count), Self.transient)
+                _ = sqlite3_bind_text(statement, index, pointer.assumingMemoryBound(to: CChar.self),
+                                      Int32(bytes.count), destructor)
             }
         }
         index += 1
@@ -110,10 +127,11 @@ extension Member {
 }
 
 /// A statement prepared once for a page and stepped per row with `RowBinder`.
-struct BulkStatement {
+final class BulkStatement {
     let statement: Statement
     let db: Database
     let columnCount: Int
+    private let arena = UnsafeMutableRawBufferPointer.allocate(byteCount: 16_384, alignment: 8)
 
     init(_ db: Database, sql: String, columnCount: Int) throws {
         self.db = db
@@ -121,10 +139,16 @@ struct BulkStatement {
         self.columnCount = columnCount
     }
 
+    deinit {
+        sqlite3_reset(statement.sqliteStatement)
+        sqlite3_clear_bindings(statement.sqliteStatement)
+        arena.deallocate()
+    }
+
     func run<Object: MirroredObject>(_ object: Object) throws {
         let raw = statement.sqliteStatement
         sqlite3_reset(raw)
-        var binder = RowBinder(statement: raw)
+        var binder = RowBinder(statement: raw, arena: arena)
         object.bind(&binder)
         guard binder.boundCount == columnCount else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE,

@@ -153,6 +153,11 @@ extension MirrorStore {
 
     static func writeBootstrapPage(_ db: Database, _ page: BootstrapRows, previousLastId: String?, nextCursor: String?,
                                    isLast: Bool) throws -> Int {
+        let kind = page.kind
+        let sweep = try state(db, SyncStateKey.bootstrapSweep(kind)) != nil
+        let before = BootstrapListState(progress: try state(db, SyncStateKey.bootstrapList(kind)))
+        let firstPage = before.cursor == nil && before.lastId == nil && before.rows == 0 && !before.done
+        if firstPage && !sweep { try BootstrapIndexes.defer(db, kind: kind) }
         let ids: [String]
         let written: Int
         switch page {
@@ -161,12 +166,11 @@ extension MirrorStore {
         case .reviews(let rows): (ids, written) = try writeRows(db, rows)
         case .requestLogs(let rows): (ids, written) = try writeRows(db, rows)
         }
-        let kind = page.kind
-        if try state(db, SyncStateKey.bootstrapSweep(kind)) != nil {
+        if sweep {
             try noteStaleRows(db, kind: kind, pageIds: ids, after: previousLastId, through: isLast ? nil : page.lastId,
                               emptyMiddlePage: !isLast && ids.isEmpty)
         }
-        let before = BootstrapListState(progress: try state(db, SyncStateKey.bootstrapList(kind)))
+        if isLast { try BootstrapIndexes.restore(db, kind: kind) }
         let after = BootstrapListState(cursor: nextCursor, lastId: page.lastId ?? previousLastId,
                                        rows: before.rows + written, done: isLast)
         try setState(db, SyncStateKey.bootstrapList(kind), after.progressText)
@@ -219,6 +223,7 @@ extension MirrorStore {
     }
 
     static func completeBootstrap(_ db: Database, at now: Date) throws -> Int {
+        for kind in ObjectKind.allCases { try BootstrapIndexes.restore(db, kind: kind) }
         var removed = 0
         let stale = try Row.fetchAll(db, sql: "SELECT kind, id FROM bootstrap_stale")
         for row in stale {

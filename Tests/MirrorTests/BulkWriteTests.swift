@@ -58,3 +58,33 @@ import Testing
         #expect(stored == ["mem_1", "mem_7"])
     }
 }
+
+@Suite struct DeferredIndexTests {
+    func review(_ index: Int) -> Review {
+        let at = Timestamp(raw: "2026-11-22T08:41:07Z")
+        return Review(id: "rev_\(String(format: "%04d", index))", version: 1, createdAt: at, updatedAt: at, kind: .payout,
+                      reasonCode: "r", memberId: "mem_1", subjectRef: "red_1", pointsRequested: 1, pointsAvailable: 1,
+                      amountMinor: 1, currency: "EUR", status: index % 2 == 0 ? .open : .escalated, escalationLevel: 0)
+    }
+
+    @Test func aFreshListLoadsWithoutItsIndexesAndGetsThemBackAtItsLastPageEvenAfterAKill() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rwops-idx-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        var mirror = try MirrorStore(path: path)
+        let full = try mirror.indexNames(of: .review)
+        #expect(full.contains("reviews_queue") && full.count >= 3)
+        try mirror.beginBootstrap(head: "h")
+        try mirror.applyBootstrapPage((0..<50).map(review), previousLastId: nil, nextCursor: "c1", isLast: false)
+        #expect(try mirror.indexNames(of: .review).isEmpty, "loaded without its indexes")
+        // The pane still reads what is loaded, in its order.
+        let window = try mirror.reviewsWindow(ReviewFilter(), anchor: .first, limit: 5)
+        #expect(window.map(\.object.review.status) == Array(repeating: .open, count: 5))
+
+        // A process killed here leaves the mirror as it is; the next one resumes the list.
+        mirror = try MirrorStore(path: path)
+        try mirror.applyBootstrapPage((50..<80).map(review), previousLastId: "rev_0049", nextCursor: nil, isLast: true)
+        #expect(try mirror.indexNames(of: .review) == full)
+        try mirror.completeBootstrap()
+        #expect(try mirror.reviewsWindow(ReviewFilter(), anchor: .first, limit: 100).count == 80)
+    }
+}
