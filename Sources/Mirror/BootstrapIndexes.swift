@@ -17,7 +17,14 @@ enum BootstrapIndexes {
             """, arguments: [kind.table])
         guard !indexes.isEmpty else { return }
         let pending = try MirrorStore.state(db, key(kind)).map { [$0] } ?? []
-        let statements = pending + indexes.map { row -> String in row["sql"] }
+        // IF NOT EXISTS: a migration that ran in between may have made one of them already.
+        let statements = pending + indexes.map { row -> String in
+            let sql: String = row["sql"]
+            for prefix in ["CREATE INDEX ", "CREATE UNIQUE INDEX "] where sql.hasPrefix(prefix) {
+                return prefix + "IF NOT EXISTS " + sql.dropFirst(prefix.count)
+            }
+            return sql
+        }
         try MirrorStore.setState(db, key(kind), statements.joined(separator: ";\n"))
         for row in indexes {
             let name: String = row["name"]

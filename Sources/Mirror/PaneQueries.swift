@@ -69,47 +69,20 @@ extension MirrorStore {
             .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 
-    static func memberQuery(_ filter: MemberFilter, index: SearchIndexState) -> WindowQuery {
+    static func memberQuery(_ filter: MemberFilter, index: SearchIndexState) -> MemberWindowQuery {
         var query = WindowQuery(select: "SELECT \(Member.selectColumns), id FROM members", conditions: [], arguments: [],
                                 keyColumns: ["id"], descending: false)
         if !filter.includeDeleted { query.conditions.append("deletedAt IS NULL") }
         let text = filter.text.trimmingCharacters(in: .whitespaces)
         if text.count >= 3 && !index.isEmpty {
-            return memberSearchQuery(text, includeDeleted: filter.includeDeleted, index: index)
+            return MemberWindowQuery.search(text, includeDeleted: filter.includeDeleted, index: index)
         } else if !text.isEmpty {
             // One or two characters, or no index yet: a scan in id order that stops after a screen.
             let scan = MemberTextMatch.condition(text, prefix: "")
             query.conditions.append(scan.sql)
             query.arguments += scan.arguments
         }
-        return query
-    }
-
-    /// The trigram index answers substring matches of three characters or more. Its rows are
-    /// read in rowid order and the first screenful ends the query: "mem" matches a million
-    /// e-mails, and collecting them all first took most of a second.
-    ///
-    /// While the index is being built (it covers the ids up to a watermark), the members past
-    /// the watermark are scanned and follow the indexed ones. The key is then the search rowid
-    /// (an integer) for an indexed row and the id (text) for a scanned one: SQLite orders every
-    /// integer before any text, so one key column pages through both parts in turn.
-    private static func memberSearchQuery(_ text: String, includeDeleted: Bool, index: SearchIndexState) -> WindowQuery {
-        let columns = Member.columns.map { "m." + $0 }.joined(separator: ", ")
-        let match = ("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"").databaseValue
-        let from = " FROM members_search s JOIN member_keys k ON k.rowid = s.rowid JOIN members m ON m.id = k.id"
-        guard !index.ready, let watermark = index.indexedThrough else {
-            var search = WindowQuery(select: "SELECT \(columns), s.rowid" + from, conditions: ["members_search MATCH ?"],
-                                     arguments: [match], keyColumns: ["s.rowid"], descending: false)
-            if !includeDeleted { search.conditions.append("m.deletedAt IS NULL") }
-            return search
-        }
-        let live = includeDeleted ? "" : " AND m.deletedAt IS NULL"
-        let scan = MemberTextMatch.condition(text, prefix: "m.")
-        let indexed = "SELECT \(columns), s.rowid AS searchKey" + from + " WHERE members_search MATCH ?\(live)"
-        let scanned = "SELECT \(columns), m.id AS searchKey FROM members m WHERE m.id > ?\(live) AND \(scan.sql)"
-        return WindowQuery(select: "SELECT * FROM (\(indexed) UNION ALL \(scanned))", conditions: [],
-                           arguments: [match, watermark.databaseValue] + scan.arguments,
-                           keyColumns: ["searchKey"], descending: false)
+        return .single(query)
     }
 
     static func redemptionQuery(_ filter: RedemptionFilter) -> WindowQuery {

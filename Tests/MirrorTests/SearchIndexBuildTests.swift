@@ -21,6 +21,18 @@ import Testing
         }
     }
 
+    /// The same, paged from the end backwards (`.last`, then `.before`), in forward order.
+    func mirrorMatchesBackwards(_ mirror: MirrorStore, _ text: String) throws -> [String] {
+        var ids: [String] = []
+        var anchor = WindowAnchor.last
+        while true {
+            let window = try mirror.membersWindow(MemberFilter(text: text, includeDeleted: true), anchor: anchor, limit: 37)
+            guard let first = window.first else { return ids }
+            ids = window.map(\.object.id) + ids
+            anchor = .before(first.key)
+        }
+    }
+
     func serverMatches(_ client: PlatformClient, _ text: String) async throws -> [String] {
         var ids: [String] = []
         var cursor: String?
@@ -62,6 +74,7 @@ import Testing
                 let found = try mirrorMatches(harness.mirror, text)
                 #expect(Set(found) == expected[text], "\(stage): \(text)")
                 #expect(found.count == Set(found).count, "\(stage): no member twice for \(text)")
+                #expect(try mirrorMatchesBackwards(harness.mirror, text) == found, "\(stage): backwards, \(text)")
             }
         }
         // Before: sync --once leaves the index to the next run; the scan answers.
