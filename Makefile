@@ -34,9 +34,9 @@ test: deps
 ## benchmark. BENCH_ARGS passes options through, e.g. BENCH_ARGS="--filter 'keystroke.*'".
 ## REWARDS_OPS_BENCH_MEMBERS=100000 makes a quicker, smaller run.
 bench: deps
-	@command -v sqlite3 >/dev/null || { \
+	@command -v sqlite3 >/dev/null && test -x /usr/bin/time || { \
 	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
-	  $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends sqlite3; }
+	  $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends sqlite3 time; }
 	REWARDS_OPS_BENCHMARKS=1 $(SWIFT) build -c release --scratch-path .build-bench --product rewards-ops
 	REWARDS_OPS_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench benchmark --no-progress $(BENCH_ARGS)
 

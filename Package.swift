@@ -48,7 +48,9 @@ let package = Package(
         ),
         .target(
             name: "Mirror",
-            dependencies: ["RewardsContract", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RewardsContract", .product(name: "GRDB", package: "GRDB.swift"),
+                           // The C API, for the bootstrap's bulk inserts (Mirror/BulkRowBinding.swift).
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "SyncEngine",

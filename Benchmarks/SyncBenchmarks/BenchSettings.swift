@@ -11,11 +11,13 @@ struct BenchSettings: Sendable {
     var binary: String
     /// The SQLite shell the sync is compared with (`REWARDS_OPS_SQLITE3`).
     var sqlite3: String
+    /// The Python of the script baseline (`REWARDS_OPS_PYTHON`).
+    var python: String
     /// Seed of the sandbox's generated data, so every run syncs the same rows.
     var seed: UInt64
-    /// Mirror, shell databases, the dumped rows and the sandbox's log.
+    /// The mirror, the shell's database and the sandbox's log.
     var directory: String
-    /// Leave the mirror, the dumped rows and the shell's databases in `directory` after the run
+    /// Leave the mirror in `directory` after the run
     /// (`REWARDS_OPS_BENCH_KEEP=1`), to look into them; by default they are removed.
     var keepFiles: Bool
 
@@ -31,6 +33,7 @@ struct BenchSettings: Sendable {
             iterations: integer("REWARDS_OPS_BENCH_ITERATIONS", default: 1),
             binary: environment["REWARDS_OPS_BINARY"] ?? root + "/.build-bench/release/rewards-ops",
             sqlite3: environment["REWARDS_OPS_SQLITE3"] ?? "/usr/bin/sqlite3",
+            python: environment["REWARDS_OPS_PYTHON"] ?? "/usr/bin/python3",
             seed: 7,
             directory: root + "/.build-bench/sync-bench",
             keepFiles: (environment["REWARDS_OPS_BENCH_KEEP"] ?? "").isEmpty == false)

@@ -7,12 +7,4 @@ enum DatabaseFiles {
             try? FileManager.default.removeItem(atPath: path + suffix)
         }
     }
-
-    /// Bytes of the file and its WAL, as they stand.
-    static func size(_ path: String) -> Int {
-        ["", "-wal"].reduce(0) { total, suffix in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
-            return total + ((attributes?[.size] as? NSNumber)?.intValue ?? 0)
-        }
-    }
 }

@@ -4,7 +4,7 @@ let benchmarks: @Sendable () -> Void = {
     let settings = BenchSettings.fromEnvironment()
     let bootstrap = BootstrapBenchmark(settings: settings)
     Benchmark(
-        "Bootstrap sync from the sandbox vs sqlite3 shell",
+        "Bootstrap sync --once vs the sqlite3 plain insert and a Python script",
         configuration: .init(
             metrics: SyncMetrics.all,
             tags: ["members": String(settings.members)],

@@ -1,19 +1,22 @@
 import Benchmark
 
 /// The figures the bootstrap benchmark reports besides the built-in ones. Metrics are
-/// integers, so the ratio is in thousandths.
+/// integers, so the ratios are in thousandths.
 enum SyncMetrics {
-    static let membersPerSecond = BenchmarkMetric.custom("members/s", polarity: .prefersLarger, useScalingFactor: false)
-    static let shellMembersPerSecond = BenchmarkMetric.custom("sqlite3 shell members/s", polarity: .prefersLarger,
-                                                              useScalingFactor: false)
-    static let ratio = BenchmarkMetric.custom("ratio sync/shell ‰", polarity: .prefersLarger, useScalingFactor: false)
-    static let plainShellMembersPerSecond = BenchmarkMetric.custom("sqlite3 shell, plain tables, members/s",
-                                                                   polarity: .prefersLarger, useScalingFactor: false)
-    static let syncPeakResidentMiB = BenchmarkMetric.custom("sync VmHWM (MiB)", polarity: .prefersSmaller,
-                                                            useScalingFactor: false)
+    static func custom(_ name: String, larger: Bool = true) -> BenchmarkMetric {
+        .custom(name, polarity: larger ? .prefersLarger : .prefersSmaller, useScalingFactor: false)
+    }
+
+    static let membersPerSecond = custom("sync --once members/s")
+    static let shellMembersPerSecond = custom("sqlite3 plain insert rows/s")
+    static let shellRatio = custom("ratio sync/plain insert ‰ (goal ≥ 300)")
+    static let scriptMembersPerSecond = custom("python script members/s")
+    static let scriptRatio = custom("ratio sync/python ‰ (goal ≥ 1500)")
+    static let indexMembersPerSecond = custom("search index build members/s")
+    static let syncPeakResidentMiB = custom("sync peak RSS (MiB)", larger: false)
 
     static let all: [BenchmarkMetric] = [
-        .wallClock, .cpuTotal, .peakMemoryResident,
-        membersPerSecond, shellMembersPerSecond, ratio, plainShellMembersPerSecond, syncPeakResidentMiB,
+        .wallClock, membersPerSecond, shellMembersPerSecond, shellRatio, scriptMembersPerSecond, scriptRatio,
+        indexMembersPerSecond, syncPeakResidentMiB,
     ]
 }

@@ -327,7 +327,7 @@ public enum Update {
                 state.flash = Flash(text: "\(changes.newOpenReviews) new \(noun) in the queue", level: .info, at: state.now)
             }
             return commands
-        case .bootstrapPage:
+        case .bootstrapPage, .progress:
             return []
         case .bootstrapped:
             state.needsRefresh = true

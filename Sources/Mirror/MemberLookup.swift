@@ -7,16 +7,18 @@ extension MirrorStore {
     ///
     /// The id is a primary-key read. E-mail and external ref go through the members' search
     /// index (the same text filter the Members pane uses): it yields only members whose text
-    /// contains `query`, and the exact test picks from those, so no scan of the table.
+    /// contains `query`, and the exact test picks from those, so no scan of the table once the
+    /// index is built (until then the members it has not reached are scanned, as in the pane).
     public func membersMatching(exactly query: String, limit: Int = 20) throws -> [Member] {
         let text = query.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return [] }
         if let member = try member(id: text) { return [member] }
-        var search = Self.memberQuery(MemberFilter(text: text, includeDeleted: true))
-        search.conditions.append("(email = ? COLLATE NOCASE OR externalRef = ?)")
-        search.arguments += [text.databaseValue, text.databaseValue]
         return try pool.read { db in
-            try search.fetch(db, anchor: .first, limit: max(1, limit), map: Member.init(row:)).map(\.object)
+            let search = Self.memberQuery(MemberFilter(text: text, includeDeleted: true),
+                                          index: try MemberSearchIndex.state(db))
+                .narrowed(by: "(email = ? COLLATE NOCASE OR externalRef = ?)",
+                          arguments: [text.databaseValue, text.databaseValue])
+            return try search.fetch(db, anchor: .first, limit: max(1, limit), map: Member.init(row:)).map(\.object)
         }
     }
 

@@ -22,96 +22,15 @@ extension MirrorStore {
         try pool.read { db in try Self.state(db, SyncStateKey.cursor) }
     }
 
-    public func bootstrapHead() throws -> String? {
-        try pool.read { db in try Self.state(db, SyncStateKey.bootstrapHead) }
-    }
-
-    /// The list cursor a resumed bootstrap continues from, and whether that list is done.
-    public func bootstrapProgress(_ kind: ObjectKind) throws -> (cursor: String?, lastId: String?, done: Bool) {
-        try pool.read { db in
-            guard let text = try Self.state(db, SyncStateKey.bootstrapList(kind)) else { return (nil, nil, false) }
-            if text == "done" { return (nil, nil, true) }
-            let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            return (parts.first.flatMap { $0.isEmpty ? nil : $0 }, parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil,
-                    false)
-        }
-    }
-
-    /// Starts a bootstrap at `head`: the cursor is cleared until every list is read.
-    public func beginBootstrap(head: String) throws {
-        try pool.write { db in
-            try Self.setState(db, SyncStateKey.bootstrapHead, head)
-            for kind in ObjectKind.allCases { try Self.setState(db, SyncStateKey.bootstrapList(kind), nil) }
-        }
-    }
-
-    /// Stores one page of a bootstrap list, and the list's progress, in one transaction.
-    ///
-    /// Lists come in id order, so the page covers the ids from just after `previousLastId` to
-    /// its own last id; a row the mirror has in that range that the page lacks is gone from the
-    /// server and is removed here (after the last page, everything past it is removed too).
-    public func applyBootstrapPage<Object>(_ rows: [Object], previousLastId: String?, nextCursor: String?,
-                                           isLast: Bool) throws where Object: Sendable {
-        guard let objects = rows as? [any MirroredObject] else { return }
-        try applyBootstrap(objects, kind: Self.kind(of: Object.self), previousLastId: previousLastId,
-                           nextCursor: nextCursor, isLast: isLast)
-    }
-
-    private static func kind<Object>(of type: Object.Type) -> ObjectKind {
-        switch type {
-        case is Member.Type: return .member
-        case is Redemption.Type: return .redemption
-        case is Review.Type: return .review
-        default: return .requestLog
-        }
-    }
-
-    private func applyBootstrap(_ objects: [any MirroredObject], kind: ObjectKind, previousLastId: String?,
-                                nextCursor: String?, isLast: Bool) throws {
-        try pool.write { db in
-            let table = kind.table
-            var ids: [String] = []
-            ids.reserveCapacity(objects.count)
-            for object in objects {
-                if try Self.isTombstoned(db, id: object.id, version: object.version) { continue }
-                let statement = try db.cachedStatement(sql: type(of: object).replaceSQL)
-                try statement.execute(arguments: StatementArguments(values: object.columnValues))
-                ids.append(object.id)
-            }
-            let lastId = objects.last?.id
-            // Remove rows of this id range that the server no longer has.
-            var conditions: [String] = []
-            var arguments: [DatabaseValueConvertible] = []
-            if let previousLastId { conditions.append("id > ?"); arguments.append(previousLastId) }
-            if !isLast, let lastId { conditions.append("id <= ?"); arguments.append(lastId) }
-            if !isLast && lastId == nil { conditions.append("0") }
-            if !ids.isEmpty {
-                conditions.append("id NOT IN (\(ids.map { _ in "?" }.joined(separator: ",")))")
-                arguments.append(contentsOf: ids)
-            }
-            let whereClause = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
-            let doomed = try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE \(whereClause)",
-                                             arguments: StatementArguments(arguments))
-            for id in doomed { try Self.purgeRows(db, kind: kind, id: id) }
-            let progress = isLast ? "done" : (nextCursor ?? "") + "\n" + (lastId ?? previousLastId ?? "")
-            try Self.setState(db, SyncStateKey.bootstrapList(kind), progress)
-        }
-    }
-
-    /// Ends a bootstrap: the feed is followed from the head read before the first list page.
-    public func completeBootstrap(at now: Date = Date()) throws {
-        try pool.write { db in
-            let head = try Self.state(db, SyncStateKey.bootstrapHead)
-            try Self.setState(db, SyncStateKey.cursor, head)
-            try Self.setState(db, SyncStateKey.bootstrapHead, nil)
-            try Self.setState(db, SyncStateKey.bootstrapCompletedAt, RFC3339.format(now))
-            try Self.setState(db, SyncStateKey.lastSyncAt, RFC3339.format(now))
-        }
+    public func cursor() async throws -> String? {
+        try await pool.read { db in try Self.state(db, SyncStateKey.cursor) }
     }
 
     /// Forgets the cursor so that the next sync bootstraps again (after 410 `cursor_expired`).
-    public func resetCursor() throws {
-        try pool.write { db in
+    /// The rows stay: the next pass replaces them, and removes what the server no longer has
+    /// only when it completes.
+    public func resetCursor() async throws {
+        try await pool.write { db in
             try Self.setState(db, SyncStateKey.cursor, nil)
             try Self.setState(db, SyncStateKey.bootstrapHead, nil)
         }
@@ -120,78 +39,72 @@ extension MirrorStore {
     /// Applies a page of the change feed and moves the cursor, in one transaction.
     @discardableResult
     public func applyChanges(_ entries: [ChangeEntry], cursor: String, at now: Date = Date()) throws -> AppliedChanges {
-        try pool.write { db in
-            var applied = AppliedChanges()
-            for entry in entries {
-                switch entry.op {
-                case .delete:
-                    guard let kind = ObjectKind(rawValue: entry.type.rawValue) else { continue }
-                    if try Self.isTombstoned(db, id: entry.id, version: entry.version) { applied.ignored += 1; continue }
-                    try Self.purgeRows(db, kind: kind, id: entry.id)
-                    try db.execute(sql: "INSERT OR REPLACE INTO tombstones (id, type, version) VALUES (?, ?, ?)",
-                                   arguments: [entry.id, kind.rawValue, entry.version])
-                    applied.purged += 1
-                case .upsert:
-                    guard let object = entry.object else { applied.ignored += 1; continue }
-                    let mirrored: any MirroredObject
-                    switch object {
-                    case .member(let value): mirrored = value
-                    case .redemption(let value): mirrored = value
-                    case .review(let value): mirrored = value
-                    case .requestLog(let value): mirrored = value
-                    case .unknown: continue
+        try pool.write { db in try Self.applyChanges(db, entries, cursor: cursor, at: now) }
+    }
+
+    /// The same, on GRDB's writer queue: the calling task waits without holding a thread.
+    @discardableResult
+    public func applyChanges(_ entries: [ChangeEntry], cursor: String, at now: Date = Date()) async throws
+        -> AppliedChanges {
+        try await pool.write { db in try Self.applyChanges(db, entries, cursor: cursor, at: now) }
+    }
+
+    static func applyChanges(_ db: Database, _ entries: [ChangeEntry], cursor: String, at now: Date) throws
+        -> AppliedChanges {
+        var applied = AppliedChanges()
+        let index = try MemberSearchIndex.state(db)
+        for entry in entries {
+            switch entry.op {
+            case .delete:
+                guard let kind = ObjectKind(rawValue: entry.type.rawValue) else { continue }
+                if try isTombstoned(db, id: entry.id, version: entry.version) { applied.ignored += 1; continue }
+                try purgeRows(db, kind: kind, id: entry.id)
+                try db.execute(sql: "INSERT OR REPLACE INTO tombstones (id, type, version) VALUES (?, ?, ?)",
+                               arguments: [entry.id, kind.rawValue, entry.version])
+                applied.purged += 1
+            case .upsert:
+                guard let object = entry.object, let mirrored = object.mirrored else {
+                    applied.ignored += 1; continue
+                }
+                var wasOpen = false
+                if case .review = object {
+                    wasOpen = try Bool.fetchOne(db, sql: "SELECT status = 'open' FROM reviews WHERE id = ?",
+                                                arguments: [mirrored.id]) ?? false
+                }
+                if try upsertIfNewer(db, mirrored, index: index) {
+                    applied.upserted[type(of: mirrored).objectKind, default: 0] += 1
+                    if case .review(let review) = object, review.status == .open, !wasOpen {
+                        applied.newOpenReviews += 1
                     }
-                    if try Self.isTombstoned(db, id: mirrored.id, version: mirrored.version) {
-                        applied.ignored += 1; continue
-                    }
-                    var wasOpen = false
-                    if case .review = object {
-                        wasOpen = try Bool.fetchOne(db, sql: "SELECT status = 'open' FROM reviews WHERE id = ?",
-                                                    arguments: [mirrored.id]) ?? false
-                    }
-                    let statement = try db.cachedStatement(sql: type(of: mirrored).upsertIfNewerSQL)
-                    try statement.execute(arguments: StatementArguments(values: mirrored.columnValues))
-                    if db.changesCount > 0 {
-                        applied.upserted[type(of: mirrored).objectKind, default: 0] += 1
-                        if case .review(let review) = object, review.status == .open, !wasOpen {
-                            applied.newOpenReviews += 1
-                        }
-                    } else {
-                        applied.ignored += 1
-                    }
-                default:
+                } else {
                     applied.ignored += 1
                 }
+            default:
+                applied.ignored += 1
             }
-            try Self.setState(db, SyncStateKey.cursor, cursor)
-            try Self.setState(db, SyncStateKey.lastSyncAt, RFC3339.format(now))
-            return applied
         }
+        try setState(db, SyncStateKey.cursor, cursor)
+        try setState(db, SyncStateKey.lastSyncAt, RFC3339.format(now))
+        return applied
     }
 
     /// Stores an object an action returned, under the same rule as the feed.
     public func applyActionResult(_ object: ChangeObject) throws {
-        let entry: ChangeEntry
-        switch object {
-        case .review(let review):
-            entry = ChangeEntry(seq: "", type: .review, op: .upsert, id: review.id, version: review.version, object: object)
-        case .redemption(let redemption):
-            entry = ChangeEntry(seq: "", type: .redemption, op: .upsert, id: redemption.id, version: redemption.version,
-                                object: object)
-        default:
-            return
+        guard let mirrored = object.mirrored else { return }
+        try pool.write { db in _ = try Self.upsertIfNewer(db, mirrored, index: MemberSearchIndex.state(db)) }
+    }
+
+    /// Writes the object unless a tombstone or a stored version at or above its own says it is
+    /// stale; keeps the search index of a member it covers. Returns whether it wrote.
+    static func upsertIfNewer(_ db: Database, _ object: any MirroredObject, index: SearchIndexState) throws -> Bool {
+        if try isTombstoned(db, id: object.id, version: object.version) { return false }
+        let statement = try db.cachedStatement(sql: type(of: object).upsertIfNewerSQL)
+        try statement.execute(arguments: StatementArguments(values: object.columnValues))
+        guard db.changesCount > 0 else { return false }
+        if type(of: object).objectKind == .member, index.covers(object.id) {
+            try MemberSearchIndex.reindex(db, id: object.id)
         }
-        try pool.write { db in
-            guard case .upsert = entry.op, let object = entry.object else { return }
-            let mirrored: any MirroredObject
-            switch object {
-            case .review(let value): mirrored = value
-            case .redemption(let value): mirrored = value
-            default: return
-            }
-            if try Self.isTombstoned(db, id: mirrored.id, version: mirrored.version) { return }
-            try db.execute(sql: type(of: mirrored).upsertIfNewerSQL, arguments: StatementArguments(values: mirrored.columnValues))
-        }
+        return true
     }
 
     public func lastSyncAt() throws -> Date? {
@@ -222,10 +135,24 @@ extension MirrorStore {
     static func purgeRows(_ db: Database, kind: ObjectKind, id: String) throws {
         try db.execute(sql: "DELETE FROM \(kind.table) WHERE id = ?", arguments: [id])
         if kind == .member {
+            try MemberSearchIndex.remove(db, id: id)
             // A purged member takes its ledger and the personal links of its redemptions and reviews.
             try db.execute(sql: "DELETE FROM ledger WHERE memberId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM redemptions WHERE memberId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM reviews WHERE memberId = ?", arguments: [id])
+        }
+    }
+}
+
+extension ChangeObject {
+    /// The object as the mirror stores it; nil for a type this client does not know.
+    var mirrored: (any MirroredObject)? {
+        switch self {
+        case .member(let value): return value
+        case .redemption(let value): return value
+        case .review(let value): return value
+        case .requestLog(let value): return value
+        case .unknown: return nil
         }
     }
 }

@@ -69,29 +69,20 @@ extension MirrorStore {
             .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 
-    static func memberQuery(_ filter: MemberFilter) -> WindowQuery {
+    static func memberQuery(_ filter: MemberFilter, index: SearchIndexState) -> MemberWindowQuery {
         var query = WindowQuery(select: "SELECT \(Member.selectColumns), id FROM members", conditions: [], arguments: [],
                                 keyColumns: ["id"], descending: false)
         if !filter.includeDeleted { query.conditions.append("deletedAt IS NULL") }
         let text = filter.text.trimmingCharacters(in: .whitespaces)
-        if text.count >= 3 {
-            // The trigram index answers substring matches of three characters or more. Its rows
-            // are read in rowid order and the first screenful ends the query: "mem" matches a
-            // million e-mails, and collecting them all first took most of a second.
-            var search = WindowQuery(
-                select: "SELECT \(Member.columns.map { "m." + $0 }.joined(separator: ", ")), s.rowid"
-                    + " FROM members_search s JOIN member_keys k ON k.rowid = s.rowid JOIN members m ON m.id = k.id",
-                conditions: ["members_search MATCH ?"], arguments: [], keyColumns: ["s.rowid"], descending: false)
-            search.arguments.append(("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"").databaseValue)
-            if !filter.includeDeleted { search.conditions.append("m.deletedAt IS NULL") }
-            return search
+        if text.count >= 3 && !index.isEmpty {
+            return MemberWindowQuery.search(text, includeDeleted: filter.includeDeleted, index: index)
         } else if !text.isEmpty {
-            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
-            query.conditions.append("(name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR externalRef LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')")
-            query.arguments += Array(repeating: pattern.databaseValue, count: 4)
+            // One or two characters, or no index yet: a scan in id order that stops after a screen.
+            let scan = MemberTextMatch.condition(text, prefix: "")
+            query.conditions.append(scan.sql)
+            query.arguments += scan.arguments
         }
-        return query
+        return .single(query)
     }
 
     static func redemptionQuery(_ filter: RedemptionFilter) -> WindowQuery {
@@ -138,7 +129,10 @@ extension MirrorStore {
     }
 
     public func membersWindow(_ filter: MemberFilter, anchor: WindowAnchor, limit: Int) throws -> [WindowRow<Member>] {
-        try pool.read { db in try Self.memberQuery(filter).fetch(db, anchor: anchor, limit: limit, map: Member.init(row:)) }
+        try pool.read { db in
+            try Self.memberQuery(filter, index: MemberSearchIndex.state(db))
+                .fetch(db, anchor: anchor, limit: limit, map: Member.init(row:))
+        }
     }
 
     public func redemptionsWindow(_ filter: RedemptionFilter, anchor: WindowAnchor, limit: Int) throws

@@ -205,6 +205,29 @@ enum Schema {
                 DROP TABLE old_me;
                 """)
         }
+        migrator.registerMigration("v7-deferred-search-index") { db in
+            // The search index is no longer kept by triggers: a bootstrap writes its rows without
+            // it (maintaining a trigram index row by row was most of a bootstrap's cost) and the
+            // index is built afterwards in chunks, in id order, up to a watermark kept in
+            // sync_state (MemberSearchIndex). A mirror made before this already has every member
+            // indexed, so it starts out ready.
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS members_search_insert;
+                DROP TRIGGER IF EXISTS members_search_update;
+                DROP TRIGGER IF EXISTS members_search_delete;
+                INSERT OR REPLACE INTO sync_state (key, value)
+                    SELECT 'search.ready', '1' WHERE EXISTS (SELECT 1 FROM members);
+                """)
+        }
+        migrator.registerMigration("v7-bootstrap-stale-rows") { db in
+            // Rows a re-bootstrap found gone from the server: they stay browsable until the pass
+            // ends, then go together.
+            try db.execute(sql: """
+                CREATE TABLE bootstrap_stale (
+                    kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)
+                ) WITHOUT ROWID;
+                """)
+        }
         migrator.registerMigration("v8-request-log-search") { db in
             try RequestLogSearchIndex.create(db)
         }

@@ -4,52 +4,138 @@ import RewardsClient
 import RewardsContract
 
 extension SyncEngine {
+    /// The order a bootstrap reads the lists: what an operator acts on first (the review
+    /// queue, then redemptions, then the error log), members last: their first page is all a
+    /// pane needs, and a million members take the longest.
+    public static let bootstrapOrder: [ObjectKind] = [.review, .redemption, .requestLog, .member]
+
     /// Reads the feed head, then every list in full, then sets the cursor to that head (§7).
-    /// Progress is stored with each page, so an interrupted bootstrap resumes where it stopped.
+    /// Each page is committed with the list's progress as it lands, so an interrupted bootstrap
+    /// resumes where it stopped; the next page is already on its way while one is written.
     func bootstrap(events: SyncEventHandler) async throws -> Int {
-        if try mirror.bootstrapHead() == nil {
+        var resumed = true
+        var pass: BootstrapPass
+        if let existing = try await mirror.bootstrapPass() {
+            pass = existing
+        } else {
             let head = try await client.feedHead()
-            try mirror.beginBootstrap(head: head.cursor)
+            pass = try await mirror.beginBootstrap(head: head.cursor, counts: head.counts)
+            resumed = false
         }
-        var total = 0
-        total += try await readList(.member, events: events) { cursor in
-            try await self.client.members(cursor: cursor, limit: self.pageSize, includeDeleted: true)
+        var totals: [ObjectKind: Int] = [:]
+        for kind in Self.bootstrapOrder { totals[kind] = pass.counts?.total(of: kind) }
+        events(.progress(.passStarted(BootstrapPassInfo(order: Self.bootstrapOrder, totals: totals,
+                                                        replacesRows: pass.replacesRows, resumed: resumed))))
+        let lists = Self.bootstrapOrder.filter { pass.lists[$0]?.done != true }
+        var written = 0
+        var prefetched: Task<ListPage, any Error>?
+        do {
+            for (position, kind) in lists.enumerated() {
+                var list = pass.lists[kind] ?? BootstrapListState()
+                let meter = RateMeter(rowsAtStart: list.rows)
+                var next: Task<ListPage, any Error>? = prefetched ?? fetchAhead(kind, cursor: list.cursor)
+                prefetched = nil
+                // A page must move the list on: a cursor handed back, or ids that do not rise,
+                // is a protocol error, not a loop (issue #16).
+                var advancing = ListProgressGuard(list: kind.listName, path: kind.listPath, resumingAfter: list.lastId)
+                var sent = list.cursor
+                while let fetching = next {
+                    try Task.checkCancellation()
+                    let page = try await Self.value(of: fetching)
+                    try advancing.check(sent: sent, ids: page.rows.ids, nextCursor: page.nextCursor, hasMore: page.hasMore)
+                    sent = page.nextCursor
+                    if page.hasMore {
+                        next = fetchAhead(kind, cursor: page.nextCursor)
+                    } else {
+                        next = nil
+                        if position + 1 < lists.count {
+                            let following = lists[position + 1]
+                            prefetched = fetchAhead(following, cursor: pass.lists[following]?.cursor)
+                        }
+                    }
+                    let stored: Int
+                    do {
+                        stored = try await mirror.applyBootstrapPage(page.rows, previousLastId: list.lastId,
+                                                                     nextCursor: page.nextCursor, isLast: !page.hasMore)
+                    } catch {
+                        next?.cancel()
+                        throw error
+                    }
+                    list.rows += stored
+                    list.lastId = page.rows.lastId ?? list.lastId
+                    written += stored
+                    events(.status(.bootstrapping(kind: kind.rawValue, rows: list.rows)))
+                    events(.bootstrapPage(kind: kind.rawValue, rows: list.rows, lastId: page.rows.lastId))
+                    events(.progress(.list(ListProgress(kind: kind, rows: list.rows, total: totals[kind],
+                                                        rowsPerSecond: meter.rate(rows: list.rows)))))
+                }
+                events(.progress(.listFinished(kind: kind, rows: list.rows)))
+            }
+        } catch {
+            prefetched?.cancel()
+            throw error
         }
-        total += try await readList(.redemption, events: events) { cursor in
-            try await self.client.redemptions(cursor: cursor, limit: self.pageSize)
-        }
-        total += try await readList(.review, events: events) { cursor in
-            try await self.client.reviews(cursor: cursor, limit: self.pageSize)
-        }
-        total += try await readList(.requestLog, events: events) { cursor in
-            try await self.client.requestLogs(cursor: cursor, limit: self.pageSize)
-        }
-        try mirror.completeBootstrap()
-        events(.bootstrapped(rows: total))
-        return total
+        let removed = try await mirror.completeBootstrap()
+        events(.progress(.passEnded(rows: written, removed: removed, replacedRows: pass.replacesRows)))
+        events(.bootstrapped(rows: written))
+        return written
     }
 
-    private func readList<Object: Sendable & Identifiable>(
-        _ kind: ObjectKind, events: SyncEventHandler, fetch: (String?) async throws -> Page<Object>
-    ) async throws -> Int where Object.ID == String {
-        let progress = try mirror.bootstrapProgress(kind)
-        if progress.done { return 0 }
-        var cursor = progress.cursor
-        var lastId = progress.lastId
-        var rows = 0
-        var advancing = ListProgressGuard(list: kind.listName, path: kind.listPath, resumingAfter: lastId)
-        while true {
-            try Task.checkCancellation()
-            let page = try await fetch(cursor)
-            try advancing.check(sent: cursor, ids: page.rows.map(\.id), nextCursor: page.nextCursor, hasMore: page.hasMore)
-            try mirror.applyBootstrapPage(page.rows, previousLastId: lastId, nextCursor: page.nextCursor,
-                                          isLast: !page.hasMore)
-            rows += page.rows.count
-            events(.status(.bootstrapping(kind: kind.rawValue, rows: rows)))
-            events(.bootstrapPage(kind: kind.rawValue, rows: rows, lastId: page.rows.last?.id))
-            if !page.hasMore { return rows }
-            cursor = page.nextCursor
-            lastId = page.rows.last?.id ?? lastId
+    /// Starts fetching (and decoding) a page now, to be awaited when its turn comes.
+    private func fetchAhead(_ kind: ObjectKind, cursor: String?) -> Task<ListPage, any Error> {
+        Task { try await self.fetchPage(kind, cursor: cursor) }
+    }
+
+    /// Awaits a page fetched ahead; cancelling the waiting task cancels the fetch too.
+    private static func value(of task: Task<ListPage, any Error>) async throws -> ListPage {
+        try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+    }
+
+    func fetchPage(_ kind: ObjectKind, cursor: String?) async throws -> ListPage {
+        switch kind {
+        case .member:
+            let page = try await listPage("/v1/members", [("includeDeleted", "true")], cursor: cursor,
+                                          fast: MemberPageDecoder.decode)
+            return ListPage(rows: .members(page.rows), nextCursor: page.nextCursor, hasMore: page.hasMore)
+        case .redemption:
+            let page = try await listPage("/v1/redemptions", [], cursor: cursor, fast: QueuePageDecoders.redemptions)
+            return ListPage(rows: .redemptions(page.rows), nextCursor: page.nextCursor, hasMore: page.hasMore)
+        case .review:
+            let page = try await listPage("/v1/reviews", [], cursor: cursor, fast: QueuePageDecoders.reviews)
+            return ListPage(rows: .reviews(page.rows), nextCursor: page.nextCursor, hasMore: page.hasMore)
+        case .requestLog:
+            let page = try await listPage("/v1/request-logs", [], cursor: cursor, fast: QueuePageDecoders.requestLogs)
+            return ListPage(rows: .requestLogs(page.rows), nextCursor: page.nextCursor, hasMore: page.hasMore)
         }
+    }
+}
+
+extension BootstrapRows {
+    var ids: [String] {
+        switch self {
+        case .members(let rows): return rows.map(\.id)
+        case .redemptions(let rows): return rows.map(\.id)
+        case .reviews(let rows): return rows.map(\.id)
+        case .requestLogs(let rows): return rows.map(\.id)
+        }
+    }
+}
+
+/// A decoded page of one bootstrap list.
+struct ListPage: Sendable {
+    var rows: BootstrapRows
+    var nextCursor: String?
+    var hasMore: Bool
+}
+
+/// Rows per second of one list since this run began on it.
+struct RateMeter {
+    let started = ContinuousClock.now
+    let rowsAtStart: Int
+
+    func rate(rows: Int) -> Double {
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return seconds > 0 ? Double(rows - rowsAtStart) / seconds : 0
     }
 }

@@ -13,9 +13,9 @@ extension SyncEngine {
     public func deliver(until seq: Int64, deadline: Date, events: SyncEventHandler = { _ in }) async throws -> OutboxEntry? {
         while true {
             try Task.checkCancellation()
-            guard let entry = try mirror.outboxEntry(seq: seq) else { return nil }
+            guard let entry = try await onMirror({ try $0.outboxEntry(seq: seq) }) else { return nil }
             if !entry.isPending {
-                if try mirror.cursor() != nil {
+                if try await mirror.cursor() != nil {
                     _ = try? await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
                 }
                 return entry
@@ -23,7 +23,7 @@ extension SyncEngine {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 { return entry }
             try await deliverOutbox(events: events, retryForever: false)
-            if let answered = try mirror.outboxEntry(seq: seq), !answered.isPending { continue }
+            if let answered = try await onMirror({ try $0.outboxEntry(seq: seq) }), !answered.isPending { continue }
             // Waiting: for an earlier entry's undo window, or after a retryable failure.
             try await Task.sleep(nanoseconds: UInt64(min(0.5, max(0.01, deadline.timeIntervalSinceNow)) * 1_000_000_000))
         }

@@ -11,7 +11,8 @@ extension SyncEngine {
         var cursor: String?
         repeat {
             let page = try await client.ledger(memberId: memberId, cursor: cursor, limit: min(1000, limit))
-            try mirror.storeLedger(page.rows)
+            let rows = page.rows
+            try await onMirror { try $0.storeLedger(rows) }
             entries += page.rows
             cursor = page.hasMore ? page.nextCursor : nil
         } while cursor != nil && entries.count < limit

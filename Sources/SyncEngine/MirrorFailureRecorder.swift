@@ -1,3 +1,4 @@
+import Foundation
 import Mirror
 import RewardsClient
 import RewardsContract
@@ -8,7 +9,14 @@ public struct MirrorFailureRecorder: FailedCallRecorder {
 
     public init(mirror: MirrorStore) { self.mirror = mirror }
 
+    /// The write runs off the cooperative pool (the caller is a request's task).
     public func record(_ call: FailedCall) async {
-        try? mirror.recordLocalError(call)
+        let mirror = self.mirror
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                try? mirror.recordLocalError(call)
+                done.resume()
+            }
+        }
     }
 }

@@ -39,8 +39,9 @@ extension SyncEngine {
     /// (and, with `retryForever` false, stops); any other failure ends the entry as failed and
     /// moves on. Entries of other keys wait for their own key.
     func deliverOutbox(events: SyncEventHandler, retryForever: Bool) async throws {
-        guard let owner = try outboxOwner() else { return }
-        while let entry = try mirror.nextOutboxEntry(for: owner) {
+        // Only this key's entries: a decision is never sent under another key (issue #16).
+        guard let owner = try await onMirror({ _ in try self.outboxOwner() }) else { return }
+        while let entry = try await onMirror({ try $0.nextOutboxEntry(for: owner) }) {
             try Task.checkCancellation()
             let wait = entry.sendAfter.timeIntervalSinceNow
             if wait > 0 {
@@ -48,7 +49,7 @@ extension SyncEngine {
                 try await Task.sleep(nanoseconds: UInt64(min(wait, 1) * 1_000_000_000))
                 continue
             }
-            guard try mirror.markOutboxSending(seq: entry.seq) else { continue }
+            guard try await onMirror({ try $0.markOutboxSending(seq: entry.seq) }) else { continue }
             do {
                 let response = try await client.act(subject: entry.subject, id: entry.objectId, verb: entry.verb,
                                                     body: entry.body, idempotencyKey: entry.idempotencyKey)
@@ -57,20 +58,26 @@ extension SyncEngine {
                 case .review(let review): object = .review(review)
                 case .redemption(let redemption): object = .redemption(redemption)
                 }
-                try mirror.markOutboxDelivered(seq: entry.seq, result: object, requestId: response.requestId)
-                audit(entry, result: "delivered", requestId: response.requestId)
-                if let done = try mirror.outboxEntry(seq: entry.seq) { events(.outboxDelivered(done)) }
+                let done = try await onMirror { mirror in
+                    try mirror.markOutboxDelivered(seq: entry.seq, result: object, requestId: response.requestId)
+                    self.audit(entry, result: "delivered", requestId: response.requestId)
+                    return try mirror.outboxEntry(seq: entry.seq)
+                }
+                if let done { events(.outboxDelivered(done)) }
             } catch let error as PlatformError {
                 events(.error(error))
                 if error.retryable {
-                    try mirror.markOutboxWaiting(seq: entry.seq, code: error.code, message: error.message)
+                    try await onMirror { try $0.markOutboxWaiting(seq: entry.seq, code: error.code, message: error.message) }
                     if !retryForever { return }
                     try await Task.sleep(nanoseconds: 2_000_000_000)
                 } else {
-                    try mirror.markOutboxFailed(seq: entry.seq, code: error.code, message: error.message,
-                                                requestId: error.requestId)
-                    audit(entry, result: "failed", code: error.code, requestId: error.requestId)
-                    if let failed = try mirror.outboxEntry(seq: entry.seq) { events(.outboxFailed(failed)) }
+                    let failed = try await onMirror { mirror in
+                        try mirror.markOutboxFailed(seq: entry.seq, code: error.code, message: error.message,
+                                                    requestId: error.requestId)
+                        self.audit(entry, result: "failed", code: error.code, requestId: error.requestId)
+                        return try mirror.outboxEntry(seq: entry.seq)
+                    }
+                    if let failed { events(.outboxFailed(failed)) }
                 }
             }
         }

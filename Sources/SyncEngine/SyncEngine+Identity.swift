@@ -25,7 +25,8 @@ extension SyncEngine {
             throw PlatformError(kind: .invalidResponse("GET /v1/me answered for key \(me.keyId.prefix(80)), not \(keyId)"),
                                 method: "GET", path: "/v1/me", requestId: nil, attempts: 1)
         }
-        try mirror.bind(me, keyId: keyId, baseURL: client.credentials.baseURL)
+        let baseURL = client.credentials.baseURL
+        try await onMirror { try $0.bind(me, keyId: keyId, baseURL: baseURL) }
         onIdentity(me)
         events(.identity(me))
         return me

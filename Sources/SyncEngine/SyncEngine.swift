@@ -19,6 +19,8 @@ public final class SyncEngine: Sendable {
     /// Told each answer of `/v1/me` (the executable remembers which club a key is of).
     let onIdentity: @Sendable (Me) -> Void
     private let woken = Mutex(false)
+    /// Where the engine's synchronous mirror calls run (see `onMirror`).
+    let mirrorQueue = DispatchQueue(label: "rewards-ops.sync.mirror")
 
     public init(client: PlatformClient, mirror: MirrorStore, pageSize: Int = 1000, longPollSeconds: Int = 25,
                 logger: Logger = Logger(label: "rewards-ops.sync"), profileName: String? = nil,
@@ -40,15 +42,23 @@ public final class SyncEngine: Sendable {
         let events = SyncStory(logger: logger).telling(events)
         try await identify(events: events)
         var applied = 0
-        if try mirror.cursor() == nil {
+        if try await mirror.cursor() == nil {
             applied += try await bootstrap(events: events)
         }
         applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
-        if try mirror.pendingOutboxCount(keyId: client.credentials.keyId) > 0 {
+        let keyId = client.credentials.keyId
+        if try await onMirror({ try $0.pendingOutboxCount(keyId: keyId) }) > 0 {
             try await deliverOutbox(events: events, retryForever: false)
             // A decision can change more than its own object (approving a payout review moves
             // its redemption): read what it caused before calling the mirror current.
             applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+        }
+        // The search index is built by a continuous sync or the console, not here: `--once`
+        // returns as soon as the rows are committed and browsable.
+        let index = try await mirror.searchIndexState()
+        if !index.ready {
+            let progress = try await mirror.searchIndexProgress()
+            events(.progress(.searchIndex(.deferred(unindexed: progress.members - progress.indexed))))
         }
         events(.status(.live(since: Date())))
         logger.info("up to date", metadata: ["applied": "\(applied)"])
@@ -65,7 +75,7 @@ public final class SyncEngine: Sendable {
         var progress = FeedProgressGuard()
         while true {
             try Task.checkCancellation()
-            guard let cursor = try mirror.cursor() else {
+            guard let cursor = try await mirror.cursor() else {
                 applied += try await bootstrap(events: events)
                 progress = FeedProgressGuard()
                 continue
@@ -86,13 +96,13 @@ public final class SyncEngine: Sendable {
                                   metadata: ["code": "\(error.code)", "after": "\(delay)"])
                     events(.error(error))
                     try await Pause.sleep(seconds: delay)
-                    try mirror.resetCursor()
+                    try await mirror.resetCursor()
                     continue
                 }
             }
             try progress.check(sent: cursor, seqs: page.rows.map(\.seq), nextCursor: page.nextCursor ?? cursor,
                                hasMore: page.hasMore)
-            let changes = try mirror.applyChanges(page.rows, cursor: page.nextCursor ?? cursor)
+            let changes = try await mirror.applyChanges(page.rows, cursor: page.nextCursor ?? cursor)
             applied += page.rows.count
             if !changes.isEmpty { events(.applied(changes)) }
             if page.hasMore {
@@ -130,17 +140,26 @@ public final class SyncEngine: Sendable {
                     try await identify(events: events)
                     identified = true
                 }
-                if try mirror.cursor() == nil {
-                    events(.status(.bootstrapping(kind: "member", rows: 0)))
+                if try await mirror.cursor() == nil {
+                    events(.status(.bootstrapping(kind: Self.bootstrapOrder[0].rawValue, rows: 0)))
                 }
-                // Catch up without waiting, then hold a long-poll open for the next change.
+                // Catch up without waiting, build the search index if a bootstrap left it (the
+                // feed read between its chunks), then hold a long-poll open for the next change.
                 _ = try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+                events(.status(.live(since: Date())))
+                try await buildSearchIndex(events: events) {
+                    _ = try await self.followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+                }
                 failures = 0
                 offlineSince = nil
                 events(.status(.live(since: Date())))
                 while !Task.isCancelled {
                     _ = try await followFeed(waitSeconds: longPollSeconds, untilCaughtUp: false, events: events)
                     events(.status(.live(since: Date())))
+                    // A 410 in the long-poll re-bootstraps, which empties the index: build it again.
+                    try await buildSearchIndex(events: events) {
+                        _ = try await self.followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
+                    }
                 }
             } catch is CancellationError {
                 return

@@ -73,6 +73,20 @@ final class SyncStory: Sendable {
             logger.info("offline", metadata: ["since": "\(since)", "code": "\(code)"])
         case .status(.failed(let code, let message)):
             logger.notice("sync stopped: \(code): \(message)")
+        case .progress(.passStarted(let pass)):
+            logger.info(pass.resumed ? "bootstrap resumed" : (pass.replacesRows ? "bootstrap again" : "bootstrap"),
+                        metadata: ["order": "\(pass.order.map(\.rawValue).joined(separator: ","))",
+                                   "totals": "\(pass.totals.isEmpty ? "unknown" : pass.totals.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: ","))"])
+        case .progress(.listFinished(let kind, let rows)):
+            logger.info("bootstrap list done", metadata: ["list": "\(kind.rawValue)", "rows": "\(rows)"])
+        case .progress(.passEnded(_, let removed, _)):
+            logger.info("bootstrap pass ended", metadata: ["removed": "\(removed)"])
+        case .progress(.searchIndex(.ready(let members, let seconds))):
+            logger.info("search index ready", metadata: ["members": "\(members)", "seconds": "\(seconds)"])
+        case .progress(.searchIndex(.deferred(let unindexed))):
+            logger.info("search index left to the next run", metadata: ["unindexed": "\(unindexed)"])
+        case .progress(.list), .progress(.searchIndex(.building)):
+            break  // bootstrapPage tells the rows, at most every few seconds
         case .status(.live), .status(.starting), .status(.bootstrapping), .status(.catchingUp):
             break
         }

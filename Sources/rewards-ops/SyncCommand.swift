@@ -42,7 +42,7 @@ struct SyncCommand: ParsableCommand {
                                    secrets: [settings.credentials.secret])
         if resetMirror { try MirrorOpening.reset(path: settings.mirrorPath) }
         let mirror = try MirrorOpening.open(settings)
-        let reporter = SyncReporter(interactive: interactive, expectedRows: try mirror.rowCounts())
+        let reporter = SyncReporter(interactive: interactive)
         let client = PlatformClient(credentials: settings.credentials, policy: policy,
                                     recorder: ReportingRecorder(mirror: MirrorFailureRecorder(mirror: mirror),
                                                                 reporter: reporter))

@@ -5,63 +5,45 @@ import RewardsContract
 import Synchronization
 import SyncEngine
 
-/// Shows sync progress on standard error: one redrawn line with rows and rows/s on a
-/// terminal, plain lines otherwise (logs, CI). The platform gives no totals, so there is no
-/// honest ETA for a bootstrap; the rate says how fast it goes.
+/// Shows sync progress on standard error: one redrawn line on a terminal (the list, its rows,
+/// rows/s, and an ETA when the server sent counts with the feed head), plain lines otherwise
+/// (logs, CI). Without counts there is no honest ETA, and none is shown.
 final class SyncReporter: Sendable {
     private struct Progress {
-        var started = Date()
-        var phase = "starting"
-        var rows = 0
-        var phaseRows = 0
-        var lastDraw = Date.distantPast
-        var lastPlainRows = 0
+        var lastDraw = ContinuousClock.now - .seconds(1)
+        var lastPlainRows: [String: Int] = [:]
         var lineOpen = false
-        var phaseStarted: Date?
         var stoppedForGood = false
     }
 
     private let interactive: Bool
-    /// Rows the mirror already held per list before this sync: a resumed or repeated
-    /// bootstrap expects about as many.
-    private let expectedRows: [String: Int]
     private let progress = Mutex(Progress())
 
-    init(interactive: Bool, expectedRows: [String: Int] = [:]) {
+    init(interactive: Bool) {
         self.interactive = interactive
-        self.expectedRows = expectedRows
     }
 
     func handle(_ event: SyncEvent) {
         switch event {
         case .identity(let me):
             line("key \(me.keyId): club \(me.clubId) (\(me.clubName)), \(me.environment.rawValue), role \(me.role.rawValue)")
-        case .status(.bootstrapping):
-            break  // the page event below carries the same count and where the list has got to
-        case .bootstrapPage(let kind, let rows, let lastId):
-            advance(phase: "bootstrap \(kind)s", phaseRows: rows, expected: expectedRows[kind])
-        case .applied(let changes):
-            progress.withLock { $0.rows += changes.total }
-            advance(phase: "following the feed", phaseRows: nil)
+        case .progress(let step):
+            report(step)
         case .status(.catchingUp(let entries)):
-            advance(phase: "catching up", phaseRows: entries)
-        case .bootstrapped(let rows):
-            line("bootstrap done: \(rows) rows")
+            draw("catching up the feed: \(Self.grouped(entries)) entries", key: "feed", rows: entries)
+        case .applied, .bootstrapPage, .bootstrapped, .status(.bootstrapping), .status(.live), .status(.starting):
+            break  // the progress events say the same with totals and rates
         case .error(let error):
             line("error: \(error)")
         case .outboxDelivered(let entry):
             line("delivered \(entry.verb.rawValue) \(entry.objectId)")
         case .outboxFailed(let entry):
             line("failed \(entry.verb.rawValue) \(entry.objectId): \(entry.errorCode ?? "") \(entry.errorMessage ?? "")")
-        case .status(.live):
-            break
         case .status(.offline(let since, let code)):
             line("offline since \(RFC3339.format(since)) (\(code)); retrying")
         case .status(.failed(let code, let message)):
             if code == "mirror_mismatch" { progress.withLock { $0.stoppedForGood = true } }
             line("sync error \(code): \(message)")
-        case .status(.starting):
-            break
         }
     }
 
@@ -78,38 +60,75 @@ final class SyncReporter: Sendable {
              + (call.retryable ? "" : " (not retryable)"))
     }
 
-    private func advance(phase: String, phaseRows: Int?, expected: Int? = nil) {
-        let now = Date()
+    private func report(_ step: SyncProgress) {
+        switch step {
+        case .passStarted(let pass):
+            let order = pass.order.map(Self.listName).joined(separator: ", ")
+            let what = pass.resumed ? "resuming the bootstrap" : (pass.replacesRows ? "bootstrapping again" : "bootstrapping")
+            let keep = pass.replacesRows ? "; the rows already here stay until it ends" : ""
+            let counts = pass.totals.isEmpty ? "; the server sent no counts, so no ETA" : ""
+            line("\(what): \(order)\(keep)\(counts)")
+        case .list(let list):
+            draw(Self.describe(list), key: list.kind.rawValue, rows: list.rows)
+        case .listFinished(let kind, let rows):
+            line("\(Self.listName(kind)): \(Self.grouped(rows)) rows, complete")
+        case .passEnded(let rows, let removed, let replaced):
+            let gone = replaced ? ", \(Self.grouped(removed)) rows the server no longer has removed" : ""
+            line("bootstrap done: \(Self.grouped(rows)) rows\(gone)")
+        case .searchIndex(.deferred(let unindexed)):
+            line("search index left to the next run (`rewards-ops sync` or the console builds it): "
+                 + "\(Self.grouped(unindexed)) members are searched by a scan until then")
+        case .searchIndex(.building(let indexed, let members)):
+            draw("search index: \(Self.grouped(indexed)) of \(Self.grouped(members)) members", key: "index", rows: indexed)
+        case .searchIndex(.ready(let members, let seconds)):
+            line("search index ready: \(Self.grouped(members)) members in \(String(format: "%.1f", seconds)) s")
+        }
+    }
+
+    static func describe(_ list: ListProgress) -> String {
+        var text = "\(listName(list.kind)): \(grouped(list.rows))"
+        if let total = list.total { text += " of ~\(grouped(total))" }
+        text += " rows, \(grouped(Int(list.rowsPerSecond.rounded()))) rows/s"
+        if let eta = list.etaSeconds {
+            text += ", ETA \(Int(eta.rounded(.up))) s"
+        } else if list.total == nil {
+            text += ", ETA unknown (no count from the server)"
+        }
+        return text
+    }
+
+    static func listName(_ kind: ObjectKind) -> String {
+        switch kind {
+        case .member: return "members"
+        case .redemption: return "redemptions"
+        case .review: return "reviews"
+        case .requestLog: return "request logs"
+        }
+    }
+
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
+    /// A progress line: redrawn in place at most ten times a second on a terminal; elsewhere
+    /// a plain line every 10,000 rows of the same thing.
+    private func draw(_ summary: String, key: String, rows: Int) {
+        let now = ContinuousClock.now
         let text: String? = progress.withLock { state in
-            if state.phase != phase {
-                state.phase = phase
-                state.phaseRows = 0
-                state.phaseStarted = now
-            }
-            if let phaseRows {
-                state.rows += max(0, phaseRows - state.phaseRows)
-                state.phaseRows = phaseRows
-            }
-            let elapsed = max(0.001, now.timeIntervalSince(state.started))
-            let rate = Int(Double(state.rows) / elapsed)
-            var summary = "\(phase): \(state.rows) rows, \(rate) rows/s, \(Int(elapsed)) s"
-            // The contract gives no totals; the mirror's own count from an earlier sync (a
-            // resumed or repeated bootstrap) is the only honest estimate, so the ETA shows then.
-            if let expected, let done = phaseRows, expected > done, done > 0 {
-                let phaseElapsed = max(0.001, now.timeIntervalSince(state.phaseStarted ?? now))
-                let eta = Int((phaseElapsed * Double(expected - done) / Double(done)).rounded())
-                summary += " · ~\(expected) expected, ETA \(eta) s"
-            } else if phaseRows != nil {
-                summary += " · ETA unknown (no total yet)"
-            }
             if interactive {
-                guard now.timeIntervalSince(state.lastDraw) >= 0.1 else { return nil }
+                guard now - state.lastDraw >= .milliseconds(100) else { return nil }
                 state.lastDraw = now
                 state.lineOpen = true
                 return "\r\u{1b}[K" + summary
             }
-            guard state.rows - state.lastPlainRows >= 10_000 else { return nil }
-            state.lastPlainRows = state.rows
+            guard rows - (state.lastPlainRows[key] ?? 0) >= 10_000 else { return nil }
+            state.lastPlainRows[key] = rows
             return summary + "\n"
         }
         if let text { FileHandle.standardError.write(Data(text.utf8)) }
@@ -125,4 +144,3 @@ final class SyncReporter: Sendable {
         FileHandle.standardError.write(Data((prefix + Inert.text(text) + "\n").utf8))
     }
 }
-

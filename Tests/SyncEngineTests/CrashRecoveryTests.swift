@@ -62,6 +62,43 @@ import Testing
         #expect(try harness.mirror.pendingOutboxCount() == 0)
     }
 
+    @Test func aKillDuringTheMembersAfterTheQueueLoadedResumesAndEndsExact() async throws {
+        let harness = try await SyncHarness.start(members: 30_000, seed: 43)
+        defer { Task { await harness.stop() } }
+        let log = harness.directory.appendingPathComponent("sync.log")
+        let key = harness.server.keys.ops
+        let sync = try SyncProcess.start(baseURL: harness.server.baseURL, keyId: key.id, secret: key.secret,
+                                         mirror: harness.mirror.path, once: true, log: log)
+        // Wait (bounded) until the queue's lists are done and members are arriving, then kill.
+        let deadline = Date().addingTimeInterval(60)
+        var caught: BootstrapPass?
+        while Date() < deadline, sync.process.isRunning {
+            if let pass = try? await harness.mirror.bootstrapPass(), pass.lists[.review]?.done == true,
+               pass.lists[.redemption]?.done == true, pass.lists[.requestLog]?.done == true,
+               (pass.lists[.member]?.rows ?? 0) > 0 {
+                caught = pass
+                break
+            }
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
+        sync.kill9()
+        let pass = try #require(caught, "the sync should have been caught reading members; see \(log.path)")
+        let membersAtKill = pass.lists[.member]?.rows ?? 0
+        #expect(membersAtKill < 30_000, "killed before the members were all read")
+        // The queue is on screen already, although the bootstrap did not finish.
+        let server = try await harness.server.snapshot()
+        #expect(try harness.mirror.rowCounts()["review"] == server.reviews.count)
+        #expect(try await harness.mirror.cursor() == nil)
+
+        let again = try SyncProcess.start(baseURL: harness.server.baseURL, keyId: key.id, secret: key.secret,
+                                          mirror: harness.mirror.path, once: true, log: log)
+        #expect(try await again.wait(timeoutSeconds: 120) == 0, "the resumed sync failed; see \(log.path)")
+        let resumed = try String(contentsOf: log, encoding: .utf8)
+        #expect(resumed.contains("resuming the bootstrap"), "the second run resumes the pass")
+        try await harness.expectMirrorEqualsSandbox()
+        #expect(try await harness.mirror.bootstrapPass() == nil)
+    }
+
     @Test func decisionsQueuedWhileTheServerIsDownArriveOnceItIsBack() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rwops-down-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -14,7 +14,7 @@ import Testing
 
         let bootstrapped = try await harness.engine.syncOnce()
         #expect(bootstrapped > 300)
-        let firstCursor = try #require(try harness.mirror.cursor())
+        let firstCursor = try #require(try await harness.mirror.cursor())
         try await harness.expectMirrorEqualsSandbox()
         let identity = try #require(try harness.mirror.identity(keyId: harness.server.keys.ops.id))
         #expect(identity.clubId == harness.server.clubId)
@@ -24,7 +24,7 @@ import Testing
         try await harness.server.simulateActivity(steps: 400, seed: 11)
         let applied = try await harness.engine.syncOnce()
         #expect(applied >= 400, "the feed should carry at least one entry per step")
-        #expect(try harness.mirror.cursor() != firstCursor)
+        #expect(try await harness.mirror.cursor() != firstCursor)
         try await harness.expectMirrorEqualsSandbox()
 
         // Nothing new: a further sync applies nothing and changes nothing.

@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import RewardsContract
+
+/// Binds one row's values straight into a prepared SQLite statement, in column order.
+///
+/// A bootstrap writes a million member rows: building `StatementArguments` from an array of
+/// existentials per row cost more than SQLite's own insert, so the bulk path binds with the C
+/// API, and members (the bulk of it) without any per-row array at all.
+struct RowBinder {
+    let statement: SQLiteStatement
+    private(set) var index: Int32 = 1
+    /// The row's text bytes, copied here and bound without a copy of SQLite's own (the arena
+    /// outlives the step); a string that does not fit is bound with a copy instead.
+    private let arena: UnsafeMutableRawBufferPointer
+    private var used = 0
+
+    init(statement: SQLiteStatement, arena: UnsafeMutableRawBufferPointer) {
+        self.statement = statement
+        self.arena = arena
+    }
+
+    /// SQLite copies the bytes before the call returns (the caller's buffer is borrowed).
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    mutating func text(_ value: String) {
+        var value = value
+        value.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else {
+                _ = sqlite3_bind_text(statement, index, "", 0, nil)
+                return
+            }
+            var pointer = UnsafeRawPointer(base)
+            var destructor: sqlite3_destructor_type? = Self.transient
+            if let arenaBase = arena.baseAddress, arena.count - used >= bytes.count {
+                let copy = arenaBase + used
+                copy.copyMemory(from: base, byteCount: bytes.count)
+                used += bytes.count
+                pointer = UnsafeRawPointer(copy)
+                destructor = nil  // SQLITE_STATIC: the arena holds the bytes until the next row
+            }
+            // SQLite's text stops at a NUL, and a server string may hold one: such a string is
+            // stored as a UTF-8 blob, which reads back whole (as StatementArguments(values:) does).
+            if memchr(base, 0, bytes.count) != nil {
+                _ = sqlite3_bind_blob(statement, index, pointer, Int32(bytes.count), destructor)
+            } else {
+                _ = sqlite3_bind_text(statement, index, pointer.assumingMemoryBound(to: CChar.self),
+                                      Int32(bytes.count), destructor)
+            }
+        }
+        index += 1
+    }
+
+    mutating func text(_ value: String?) {
+        if let value { text(value) } else { null() }
+    }
+
+    mutating func int(_ value: Int) {
+        _ = sqlite3_bind_int64(statement, index, Int64(value))
+        index += 1
+    }
+
+    mutating func bool(_ value: Bool) { int(value ? 1 : 0) }
+
+    mutating func double(_ value: Double) {
+        _ = sqlite3_bind_double(statement, index, value)
+        index += 1
+    }
+
+    mutating func null() {
+        _ = sqlite3_bind_null(statement, index)
+        index += 1
+    }
+
+    /// Any value the mapping of `MirroredObject.columnValues` produces, through its
+    /// `databaseValue` (one witness call; a chain of dynamic casts cost several times more).
+    mutating func value(_ value: (any DatabaseValueConvertible)?) {
+        switch value?.databaseValue.storage {
+        case nil, .null?: null()
+        case .int64(let number)?: int(Int(number))
+        case .double(let number)?: double(number)
+        case .string(let text)?: self.text(text)
+        case .blob(let data)?:
+            data.withUnsafeBytes { bytes in
+                _ = sqlite3_bind_blob(statement, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+            }
+            index += 1
+        }
+    }
+
+    var boundCount: Int { Int(index - 1) }
+}
+
+extension MirroredObject {
+    /// Binds every column of `columns`, in order. Members, a million at a time, bind field by
+    /// field; the other lists are a few percent of a bootstrap and go through `columnValues`,
+    /// so a column added to their mapping is bound here without a second list to keep.
+    func bind(_ binder: inout RowBinder) {
+        if let member = self as? Member {
+            member.bindFields(&binder)
+        } else {
+            for value in columnValues { binder.value(value) }
+        }
+    }
+}
+
+extension Member {
+    /// The same values as `columnValues`, in `Member.columns` order (a test holds them equal).
+    func bindFields(_ binder: inout RowBinder) {
+        binder.text(id)
+        binder.int(version)
+        binder.text(createdAt.raw)
+        binder.text(updatedAt.raw)
+        binder.text(clubId)
+        binder.text(externalRef)
+        binder.text(name)
+        binder.text(email)
+        binder.text(status.rawValue)
+        binder.int(pointsAvailable)
+        binder.int(pointsPending)
+        binder.int(pointsLifetime)
+        binder.bool(payoutReady)
+        binder.text(currency)
+        binder.text(deletedAt?.raw)
+    }
+}
+
+/// A statement prepared once for a page and stepped per row with `RowBinder`.
+final class BulkStatement {
+    let statement: Statement
+    let db: Database
+    let columnCount: Int
+    private let arena = UnsafeMutableRawBufferPointer.allocate(byteCount: 16_384, alignment: 8)
+
+    init(_ db: Database, sql: String, columnCount: Int) throws {
+        self.db = db
+        self.statement = try db.makeStatement(sql: sql)
+        self.columnCount = columnCount
+    }
+
+    deinit {
+        sqlite3_reset(statement.sqliteStatement)
+        sqlite3_clear_bindings(statement.sqliteStatement)
+        arena.deallocate()
+    }
+
+    func run<Object: MirroredObject>(_ object: Object) throws {
+        let raw = statement.sqliteStatement
+        sqlite3_reset(raw)
+        var binder = RowBinder(statement: raw, arena: arena)
+        object.bind(&binder)
+        guard binder.boundCount == columnCount else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE,
+                                message: "bound \(binder.boundCount) values for \(columnCount) columns of \(Object.objectKind.table)")
+        }
+        let code = sqlite3_step(raw)
+        guard code == SQLITE_DONE else {
+            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) } ?? "step failed"
+            sqlite3_reset(raw)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+}
