@@ -2,24 +2,15 @@ import Foundation
 import Mirror
 import RewardsContract
 
-/// The query behind a pane's window.
-public enum PaneQuery: Sendable, Hashable {
-    case members(MemberFilter)
-    case redemptions(RedemptionFilter)
-    case reviews(ReviewFilter)
-    case errors(RequestLogFilter)
-    /// The Error log's rows: either source, one code, status and retryable filters.
-    case errorLog(ErrorLogFilter)
-}
-
 /// An effect the update function asks for. Only `EffectRunner` carries them out, and their
 /// results come back as messages.
 public enum Command: Sendable, Hashable {
-    case loadWindow(pane: PaneID, query: PaneQuery, request: WindowRequest, limit: Int, select: SelectionHint,
-                    generation: Int)
+    case loadWindow(PaneQuery, request: WindowRequest, limit: Int, select: SelectionHint, generation: Int)
     case loadCounts
     /// The Error log's summary: one row per code, hourly buckets ending at `now`.
     case loadErrorGroups(ErrorLogFilter, now: Date, limit: Int, generation: Int)
+    /// Read what an item's detail view shows.
+    case loadDetail(DetailQuery)
     case enqueue(PendingAction, delaySeconds: Double)
     /// Withdraw these queued decisions if they have not been sent yet.
     case cancelQueued([Int64])
@@ -35,7 +26,6 @@ public enum Command: Sendable, Hashable {
     /// After a refused decision: read the object again once the feed has it, and say who
     /// decided it.
     case explainConflict(OutboxEntry)
-    case loadMemberDetail(memberId: String)
     /// Fetch a member's ledger from the platform into the mirror (it is not in the feed).
     case fetchLedger(memberId: String)
     case quit

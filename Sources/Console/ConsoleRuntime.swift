@@ -101,8 +101,7 @@ public final class ConsoleRuntime {
 
     /// No window is on its way and no message waits: what is on screen is what the mirror has.
     public var isSettled: Bool {
-        state.awaitingMove == nil && !state.members.isLoading && !state.redemptions.isLoading
-            && !state.reviews.isLoading && !state.errors.isLoading && inbox.isEmpty
+        state.awaitingMove == nil && !state.panes.isLoading && inbox.isEmpty
     }
 
     /// Applies what the inbox holds and the clock tick; true when something may have changed.

@@ -33,10 +33,10 @@ public final class EffectRunner: Sendable {
     public func perform(_ command: Command) {
         do {
             switch command {
-            case .loadWindow(let pane, let query, let request, let limit, let select, let generation):
-                let (rows, atStart) = try loadRows(query: query, request: request, limit: limit)
+            case .loadWindow(let query, let request, let limit, let select, let generation):
+                let (rows, atStart) = try query.window(in: mirror, request, limit: limit)
                 let outbox = try mirror.latestOutboxEntries(objectIds: rows.ids)
-                post(.windowLoaded(pane: pane, generation: generation, rows: rows, select: select, outbox: outbox,
+                post(.windowLoaded(pane: query.pane, generation: generation, rows: rows, select: select, outbox: outbox,
                                    atStart: atStart))
             case .loadCounts:
                 post(.countsLoaded(try mirror.counts()))
@@ -64,8 +64,8 @@ public final class EffectRunner: Sendable {
                     }
                 }
                 post(.undoFinished(withdrawn: withdrawn, alreadySent: alreadySent))
-            case .loadMemberDetail(let memberId):
-                post(.memberDetailLoaded(memberId: memberId, detail: try mirror.memberDetail(id: memberId)))
+            case .loadDetail(let query):
+                post(.detailLoaded(try query.load(from: mirror)))
             case .fetchLedger(let memberId):
                 guard let engine else {
                     post(.ledgerFetched(memberId: memberId, error: "no connection to the platform"))
@@ -101,75 +101,6 @@ public final class EffectRunner: Sendable {
             }
         } catch {
             post(.effectFailed("Mirror error: \(error)"))
-        }
-    }
-
-    func loadRows(query: PaneQuery, request: WindowRequest, limit: Int) throws -> (PaneRows, atStart: Bool) {
-        switch query {
-        case .members(let filter):
-            let fetch = { try self.mirror.membersWindow(filter, anchor: $0, limit: $1) }
-            let rows = try Self.window(request, limit, fetch: fetch)
-            return (.members(rows), try Self.isAtStart(rows, fetch: fetch))
-        case .redemptions(let filter):
-            let fetch = { try self.mirror.redemptionsWindow(filter, anchor: $0, limit: $1) }
-            let rows = try Self.window(request, limit, fetch: fetch)
-            return (.redemptions(rows), try Self.isAtStart(rows, fetch: fetch))
-        case .reviews(let filter):
-            let fetch = { try self.mirror.reviewsWindow(filter, anchor: $0, limit: $1) }
-            let rows = try Self.window(request, limit, fetch: fetch)
-            return (.reviews(rows), try Self.isAtStart(rows, fetch: fetch))
-        case .errors(let filter):
-            let fetch = { try self.mirror.requestLogsWindow(filter, anchor: $0, limit: $1) }
-            let rows = try Self.window(request, limit, fetch: fetch)
-            return (.errors(rows), try Self.isAtStart(rows, fetch: fetch))
-        case .errorLog(let filter):
-            let fetch = { try self.mirror.errorLogWindow(filter, anchor: $0, limit: $1) }
-            let rows = try Self.window(request, limit, fetch: fetch)
-            return (.errors(rows), try Self.isAtStart(rows, fetch: fetch))
-        }
-    }
-
-    /// One seek: is there any row before the window's first?
-    static func isAtStart<Row>(_ rows: [WindowRow<Row>], fetch: (WindowAnchor, Int) throws -> [WindowRow<Row>]) throws
-        -> Bool {
-        guard let first = rows.first else { return true }
-        return try fetch(.before(first.key), 1).isEmpty
-    }
-
-    /// Turns a window request into keyset seeks. A window is kept full when there are enough
-    /// rows: near the end it is filled from above.
-    static func window<Row>(_ request: WindowRequest, _ limit: Int,
-                            fetch: (WindowAnchor, Int) throws -> [WindowRow<Row>]) throws -> [WindowRow<Row>] {
-        func filled(_ rows: [WindowRow<Row>]) throws -> [WindowRow<Row>] {
-            guard rows.count < limit, let first = rows.first else { return rows }
-            return try fetch(.before(first.key), limit - rows.count) + rows
-        }
-        switch request {
-        case .top:
-            return try fetch(.first, limit)
-        case .bottom:
-            return try fetch(.last, limit)
-        case .startingAt(let key):
-            let rows = try fetch(.atOrAfter(key), limit)
-            return rows.isEmpty ? try fetch(.last, limit) : try filled(rows)
-        case .startingAfter(let key):
-            let rows = try fetch(.after(key), limit)
-            return rows.isEmpty ? try fetch(.last, limit) : try filled(rows)
-        case .endingBefore(let key, let count):
-            let before = try fetch(.before(key), max(1, count))
-            guard let first = before.first else { return try fetch(.first, limit) }
-            return try fetch(.atOrAfter(first.key), limit)
-        }
-    }
-}
-
-extension PaneRows {
-    var ids: [String] {
-        switch self {
-        case .members(let rows): return rows.map(\.object.rowId)
-        case .redemptions(let rows): return rows.map(\.object.rowId)
-        case .reviews(let rows): return rows.map(\.object.rowId)
-        case .errors(let rows): return rows.map(\.object.rowId)
         }
     }
 }

@@ -10,17 +10,17 @@ public enum Message: Sendable {
     case tick(Date)
     /// `atStart`: no row comes before the window's first one, so rows that arrive above it
     /// (a new review, a new error) belong on screen at the next refresh.
-    case windowLoaded(pane: PaneID, generation: Int, rows: PaneRows, select: SelectionHint,
+    case windowLoaded(pane: PaneID, generation: Int, rows: PaneWindow, select: SelectionHint,
                       outbox: [String: OutboxEntry], atStart: Bool = false)
     case countsLoaded(MirrorCounts)
     case errorGroupsLoaded(generation: Int, ErrorGroups)
+    case detailLoaded(DetailContent)
     case sync(SyncEvent)
     case actionQueued(OutboxEntry)
     case undoFinished(withdrawn: [OutboxEntry], alreadySent: Int)
     case effectFailed(String)
     case auditLoaded([AuditEntry])
     case conflictExplained(objectId: String, text: String)
-    case memberDetailLoaded(memberId: String, detail: MemberDetail?)
     case ledgerFetched(memberId: String, error: String?)
     /// The config's profiles, for `:profile` to list and complete.
     case profileChoicesLoaded(ProfileChoices)

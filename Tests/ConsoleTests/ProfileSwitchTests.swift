@@ -99,15 +99,15 @@ import Testing
 
     @Test func aRefusedProfileLeavesTheSessionAsItWas() {
         var state = state()
-        state.reviews.selected = 1
+        state.reviews.list.selected = 1
         _ = command(&state, "profile prod")
-        let before = (state.pane, state.reviews.selected, state.profileName)
+        let before = (state.pane, state.reviews.list.selected, state.profileName)
         let reason = "/home/op/prod.secret: secret file has mode 0644; it must be readable by you alone (chmod 600 /home/op/prod.secret)"
         #expect(Update.update(&state, .profileSwitchRefused(name: "prod", reason: reason)).isEmpty)
         #expect(state.flash?.text == "Not switched to prod: " + reason)
         #expect(state.flash?.level == .error)
         #expect(!state.quitRequested)
-        #expect(state.pane == before.0 && state.reviews.selected == before.1 && state.profileName == before.2)
+        #expect(state.pane == before.0 && state.reviews.list.selected == before.1 && state.profileName == before.2)
     }
 
     @Test func anAcceptedProfileEndsThisSessionWithoutQuitting() {

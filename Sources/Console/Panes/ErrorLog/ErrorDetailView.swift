@@ -19,10 +19,10 @@ enum ErrorDetailView {
 
     /// Every line, wrapped to the screen's width: a pure function of the row and the state,
     /// so the update function can clamp the scroll with it.
-    static func lines(for log: RequestLog, state: AppState) -> [Line] {
+    static func lines(for log: RequestLog, _ pane: PaneState<ErrorLogPane>, state: AppState) -> [Line] {
         let valueWidth = max(10, state.columns - labelWidth - 2)
         let fullWidth = max(10, state.columns - 4)
-        let isConsole = state.errorLog.source == .console
+        let isConsole = pane.filter.source == .console
         var lines: [Line] = []
         func field(_ label: String, _ value: String, _ role: StyleRole = .text) {
             for (index, part) in TextWrap.words(value, width: valueWidth).enumerated() {
@@ -56,7 +56,7 @@ enum ErrorDetailView {
             paragraph(advice.whatToFix)
             if let escalate = advice.escalate { paragraph("Escalate: " + escalate, .warn) }
         } else {
-            paragraph(ErrorLogView.noGuidance, .textDim)
+            paragraph(ErrorLogPane.noGuidance, .textDim)
         }
         // The console's rows carry only the attempt number, shown above as the source.
         if !isConsole {
@@ -78,23 +78,24 @@ enum ErrorDetailView {
     /// Lines of the pane below the title line.
     static func bodyHeight(state: AppState) -> Int { max(1, state.tableHeight) }
 
-    static func maxScroll(for log: RequestLog, state: AppState) -> Int {
-        let count = lines(for: log, state: state).count
+    static func maxScroll(for log: RequestLog, _ pane: PaneState<ErrorLogPane>, state: AppState) -> Int {
+        let count = lines(for: log, pane, state: state).count
         let height = bodyHeight(state: state)
         // When it overflows, the last line says where we are, so one line less shows.
         return count <= height ? 0 : count - (height - 1)
     }
 
-    static func render(_ log: RequestLog, state: AppState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
+    static func render(_ log: RequestLog, _ pane: PaneState<ErrorLogPane>, _ state: AppState,
+                       into buffer: inout ScreenBuffer, y: Int, height: Int) {
         buffer.fill(x: 0, y: y, width: state.columns, height: 1, role: .tableHeader)
-        let kind = state.errorLog.source == .console ? "Failed call" : "Failed request"
+        let kind = pane.filter.source == .console ? "Failed call" : "Failed request"
         let title = "\(kind) · \(log.code.rawValue) · \(log.method) \(log.path)"
         buffer.put(title, x: 1, y: y, role: .tableHeader, bold: true, maxColumns: state.columns - 2)
-        let all = lines(for: log, state: state)
+        let all = lines(for: log, pane, state: state)
         let body = max(1, height - 1)
         let overflow = all.count > body
         let shown = overflow ? body - 1 : body
-        let scroll = overflow ? max(0, min(state.errorLog.detailScroll, all.count - shown)) : 0
+        let scroll = overflow ? max(0, min(pane.extra.detailScroll, all.count - shown)) : 0
         for (index, line) in all.dropFirst(scroll).prefix(shown).enumerated() {
             let lineY = y + 1 + index
             if !line.label.isEmpty {

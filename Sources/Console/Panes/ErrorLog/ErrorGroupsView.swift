@@ -15,13 +15,14 @@ enum ErrorGroupsView {
             Column(title: "Retry", width: 5, text: { $0.retryable ? "yes" : "no" }),
             Column(title: "Seen", width: 5, alignRight: true, text: { Format.age(from: $0.lastSeen, to: state.now) }),
             Column(title: "What to do", width: 0, text: { group in
-                ErrorGuidance.advice(for: group.code)?.summary ?? ErrorLogView.noGuidance
+                ErrorGuidance.advice(for: group.code)?.summary ?? ErrorLogPane.noGuidance
             }, role: { ErrorGuidance.advice(for: $0.code) == nil ? .textDim : nil }),
         ]
     }
 
-    static func render(_ state: AppState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
-        let log = state.errorLog
+    static func render(_ pane: PaneState<ErrorLogPane>, _ state: AppState, into buffer: inout ScreenBuffer, y: Int,
+                       height: Int) {
+        let log = pane.extra
         let visible = max(1, height - 1)
         // The window follows the selection; the groups are all in memory (capped).
         let top = max(0, min(log.selectedGroup - visible + 1, log.groups.count - visible))
@@ -30,12 +31,13 @@ enum ErrorGroupsView {
         let codeWidth = min(34, max(10, widest))
         TableView.render(into: &buffer, columns: columns(state: state, codeWidth: codeWidth), rows: rows,
                          selected: log.selectedGroup - top, x: 0, y: y, width: state.columns, height: height,
-                         emptyText: emptyText(log))
+                         emptyText: emptyText(pane))
     }
 
-    static func emptyText(_ log: ErrorLogState) -> String {
-        guard log.groupsLoaded else { return "Loading…" }
-        if log.retryable != nil || log.status != .any { return "No failures match the filters (s, f to change)." }
-        return log.source == .platform ? "No failed requests logged." : "This console has no failed calls recorded."
+    static func emptyText(_ pane: PaneState<ErrorLogPane>) -> String {
+        guard pane.extra.groupsLoaded else { return ErrorLogPane.loadingText(pane.progress) }
+        let filter = pane.filter
+        if filter.retryable != nil || filter.status != .any { return "No failures match the filters (s, f to change)." }
+        return filter.source == .platform ? "No failed requests logged." : "This console has no failed calls recorded."
     }
 }

@@ -34,7 +34,7 @@ enum MemberDetailView {
         x = buffer.put(" Available \(Format.points(member.pointsAvailable)) · pending \(Format.points(member.pointsPending)) · lifetime \(Format.points(member.pointsLifetime))",
                        x: 0, y: line, bold: true)
         x += 3
-        switch (detailState.ledgerSum(limit: Update.ledgerLimit), detailState.ledgerStatus) {
+        switch (detailState.ledgerSum(limit: MemberDetailState.ledgerLimit), detailState.ledgerStatus) {
         case (_, .fetching):
             buffer.put(detail.ledger.isEmpty ? "fetching the ledger…" : "refreshing the ledger…", x: x, y: line, role: .pending)
         case (_, .failed(let reason)):
@@ -45,14 +45,14 @@ enum MemberDetailView {
             buffer.put("⚠ the ledger sums to \(Format.points(sum)), not \(Format.points(member.pointsAvailable)): r refetches",
                        x: x, y: line, role: .warn, maxColumns: width - x)
         case (nil, _):
-            buffer.put("newest \(Update.ledgerLimit) entries shown", x: x, y: line, role: .textDim)
+            buffer.put("newest \(MemberDetailState.ledgerLimit) entries shown", x: x, y: line, role: .textDim)
         }
         line += 1
         buffer.put(" " + summary(redemptions: detail.redemptions), x: 0, y: line, maxColumns: width)
         line += 1
         buffer.put(" " + summary(reviews: detail.reviews), x: 0, y: line, maxColumns: width)
         line += 2
-        let rows = Array(detailState.ledgerWithBalance(limit: Update.ledgerLimit).dropFirst(detailState.scroll))
+        let rows = Array(detailState.ledgerWithBalance(limit: MemberDetailState.ledgerLimit).dropFirst(detailState.scroll))
         let columns: [Column<(entry: LedgerEntry, balance: Int)>] = [
             Column(title: "When", width: 20, text: { Self.when($0.entry.createdAt) }),
             Column(title: "Kind", width: 18, text: { $0.entry.kind.rawValue }),

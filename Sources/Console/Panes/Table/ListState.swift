@@ -21,23 +21,23 @@ public enum SelectionHint: Sendable, Hashable {
 }
 
 /// The visible window of one pane and its selection. Only the rows on screen are held.
-public struct ListState<Row: PaneRow>: Sendable, Hashable {
-    public var rows: [WindowRow<Row>] = []
-    public var selected = 0
-    public var loaded = false
+struct ListState<Row: PaneRow>: Sendable, Hashable {
+    var rows: [WindowRow<Row>] = []
+    var selected = 0
+    var loaded = false
     /// The window begins at the pane's first row.
-    public var atStart = true
+    var atStart = true
     /// Bumped for every request; an answer to an older request is dropped.
-    public var generation = 0
+    var generation = 0
     /// The generation of the rows on screen.
-    public var answeredGeneration = 0
+    var answeredGeneration = 0
 
     /// A newer window has been asked for and has not arrived yet.
-    public var isLoading: Bool { answeredGeneration != generation }
+    var isLoading: Bool { answeredGeneration != generation }
 
-    public init() {}
+    init() {}
 
-    public var selectedRow: Row? { rows.indices.contains(selected) ? rows[selected].object : nil }
+    var selectedRow: Row? { rows.indices.contains(selected) ? rows[selected].object : nil }
 
     mutating func apply(_ newRows: [WindowRow<Row>], select: SelectionHint, atStart: Bool = false) {
         rows = newRows
