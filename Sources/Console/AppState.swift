@@ -59,6 +59,8 @@ public struct AppState: Sendable {
     public var awaitingMove: (pane: PaneID, generation: Int, since: Date)?
     public var typeahead: [Key] = []
     public var quitRequested = false
+    /// The session `:profile NAME` opened: it starts once this one has ended.
+    public var nextSession: SessionParts?
 
     public init(columns: Int, rows: Int, now: Date = Date()) {
         self.columns = columns

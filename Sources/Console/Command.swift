@@ -2,8 +2,8 @@ import Foundation
 import Mirror
 import RewardsContract
 
-/// An effect the update function asks for. Only `EffectRunner` carries them out, and their
-/// results come back as messages.
+/// An effect the update function asks for. `EffectRunner.run` carries each out (what must
+/// happen on the UI thread through `TerminalEffects`), and its result comes back as a message.
 public enum Command: Sendable, Hashable {
     case loadWindow(PaneQuery, request: WindowRequest, limit: Int, select: SelectionHint, generation: Int)
     case loadCounts
@@ -15,12 +15,11 @@ public enum Command: Sendable, Hashable {
     /// Withdraw these queued decisions if they have not been sent yet.
     case cancelQueued([Int64])
     case syncNow
-    /// Put text on the terminal's clipboard (OSC 52): works over SSH, done by the UI thread.
+    /// Put text on the terminal's clipboard (OSC 52): works over SSH, written by the UI thread.
     case copyToClipboard(String)
-    /// Load a theme and repaint with it (`:theme NAME`); the UI loop owns the terminal.
+    /// Load a theme and repaint with it (`:theme NAME`).
     case switchTheme(String)
-    /// End this session and start one on another profile (`:profile NAME`), once the profile
-    /// has been checked; the UI loop asks whoever knows the config file.
+    /// Check profile NAME and open its session (`:profile NAME`); this one ends once it is ready.
     case switchProfile(String)
     case loadAudit
     /// After a refused decision: read the object again once the feed has it, and say who

@@ -22,12 +22,14 @@ public enum Message: Sendable {
     case auditLoaded([AuditEntry])
     case conflictExplained(objectId: String, text: String)
     case ledgerFetched(memberId: String, error: String?)
+    /// `:theme NAME` is on screen, or could not be (`error`).
+    case themeSwitched(name: String, error: String?)
     /// The config's profiles, for `:profile` to list and complete.
     case profileChoicesLoaded(ProfileChoices)
     /// `:profile NAME` was checked and cannot run; this session goes on.
     case profileSwitchRefused(name: String, reason: String)
-    /// `:profile NAME` was checked and is ready: this session ends so that one can start.
-    case profileSwitchAccepted(name: String)
+    /// `:profile NAME` was checked and its session opened: this one ends so that one can start.
+    case profileSwitchAccepted(name: String, next: SessionParts)
     /// The first message of a session started by `:profile`: what the previous one left behind.
     case profileSwitched(from: String?, leftInOutbox: Int)
 }

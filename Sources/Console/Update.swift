@@ -52,13 +52,17 @@ public enum Update {
         case .auditLoaded(let entries):
             state.audit = entries
             return []
+        case .themeSwitched(let name, let error):
+            state.flash = error.map { Flash(text: $0, level: .error, at: state.now) }
+                ?? Flash(text: "Theme \(name)", level: .success, at: state.now)
+            return []
         case .profileChoicesLoaded(let choices):
             state.profileChoices = choices
             return []
         case .profileSwitchRefused(let name, let reason):
             return profileSwitchRefused(&state, name: name, reason: reason)
-        case .profileSwitchAccepted(let name):
-            return profileSwitchAccepted(&state, name: name)
+        case .profileSwitchAccepted(let name, let next):
+            return profileSwitchAccepted(&state, name: name, next: next)
         case .profileSwitched(let previous, let leftInOutbox):
             return profileSwitched(&state, from: previous, leftInOutbox: leftInOutbox)
         case .effectFailed(let text):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Theme
 
 struct ConsoleCommand: ParsableCommand {
@@ -17,7 +18,6 @@ struct ConsoleCommand: ParsableCommand {
         let themes = ThemeLoader()
         let first = try SessionParts.open(settings, theme: theme ?? settings.theme ?? "default", themes: themes)
         try ConsoleSession.run(first, monochrome: monochrome, themes: themes,
-                               profiles: ProfileSwitcher(commandLineTheme: theme, themes: themes),
-                               choices: ProfileSwitcher.choices(settings.config))
+                               profiles: ProfileSwitcher(commandLineTheme: theme, themes: themes))
     }
 }

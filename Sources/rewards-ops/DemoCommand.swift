@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Foundation
 import Logging
 import Mirror
@@ -64,7 +65,7 @@ struct DemoCommand: ParsableCommand {
         defer { if activity > 0 { _ = try? blockingAwait { await server.stopTraffic() } } }
         let themes = ThemeLoader()
         // No profile switcher: the demo's sandbox is its only platform, and `:profile` says so.
-        let parts = SessionParts(mirror: mirror, mirrorPath: mirrorPath, engine: engine, environmentHint: .test,
+        let parts = SessionParts(mirror: mirror, engine: engine, environmentHint: .test,
                                  palette: try SessionParts.loadPalette(theme ?? "default", themes: themes))
         try ConsoleSession.run(parts, monochrome: monochrome, undoSeconds: undoSeconds, themes: themes)
     }

@@ -2,9 +2,9 @@ import Foundation
 import Mirror
 import RewardsContract
 
-extension EffectRunner {
-    /// What happened to an object a decision was refused on: its state now, and who decided.
-    func conflictText(_ entry: OutboxEntry) throws -> (text: String, changed: Bool) {
+/// What happened to an object a decision was refused on: its state now, and who decided.
+enum ConflictText {
+    static func of(_ entry: OutboxEntry, in mirror: MirrorStore) throws -> (text: String, changed: Bool) {
         let verb = entry.verb.rawValue
         switch entry.subject {
         case .review:

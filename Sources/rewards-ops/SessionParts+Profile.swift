@@ -1,39 +1,27 @@
 import Console
 import Foundation
 import Mirror
-import Settings
 import RewardsClient
 import RewardsContract
+import Settings
 import SyncEngine
 import Terminal
 import Theme
 
-/// What one console session runs on: a profile's mirror, client and engine, and how it looks
-/// and behaves. The first session and every `:profile` switch build one the same way.
-struct SessionParts {
-    var mirror: MirrorStore
-    var mirrorPath: String
-    var engine: SyncEngine
-    var environmentHint: Environment?
-    var profileName: String?
-    var profileReadOnly = false
-    var expectedEnvironment: Environment?
-    var keymap = Keymap()
-    var palette: TerminalPalette
-
+extension SessionParts {
     /// Opens everything a profile's session needs, cheapest checks first, so that a profile
-    /// that cannot run fails here, before anything of the running session ends.
+    /// that cannot run fails here, before anything of the running session ends. The first
+    /// session and every `:profile` switch are opened the same way.
     static func open(_ settings: ConnectionSettings, theme: String, themes: ThemeLoader) throws -> SessionParts {
         let keys = try configuredKeymap(settings.config)
         let palette = try loadPalette(theme, themes: themes)
         let mirror = try MirrorStore(path: settings.mirrorPath)
         let client = PlatformClient(credentials: settings.credentials, recorder: MirrorFailureRecorder(mirror: mirror))
-        return SessionParts(mirror: mirror, mirrorPath: settings.mirrorPath,
-                            engine: SyncEngine(client: client, mirror: mirror, profileName: settings.profileName),
+        return SessionParts(mirror: mirror, engine: SyncEngine(client: client, mirror: mirror, profileName: settings.profileName),
                             environmentHint: KeyID.environment(of: settings.credentials.keyId),
                             profileName: settings.profileName, profileReadOnly: settings.readOnly,
                             expectedEnvironment: settings.expectedEnvironment.map(Environment.init(rawValue:)),
-                            keymap: keys, palette: palette)
+                            keymap: keys, palette: palette, profileChoices: ProfileSwitcher.choices(settings.config))
     }
 
     /// The config file's `[keys]`, or its error naming the file.
