@@ -16,19 +16,3 @@ func blockingAwait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T
     guard let result = box.withLock({ $0 }) else { fatalError("blockingAwait finished without a result") }
     return try result.get()
 }
-
-/// Waits for SIGINT or SIGTERM and calls `handler` once, on a background queue.
-final class SignalTrap {
-    private var sources: [any DispatchSourceSignal] = []
-
-    init(_ signals: [Int32] = [SIGINT, SIGTERM], handler: @escaping @Sendable (Int32) -> Void) {
-        let queue = DispatchQueue(label: "rewards-ops.signals")
-        for number in signals {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { handler(number) }
-            source.resume()
-            sources.append(source)
-        }
-    }
-}
