@@ -109,7 +109,8 @@ let package = Package(
         ),
         .testTarget(name: "RewardsContractTests", dependencies: ["RewardsContract"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal"]),
+        // The shipped themes are checked against the console's own roles (ConsoleStyles).
+        .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal", "Console"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "Sandbox", "RewardsClient", "Mirror", "Settings"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "RewardsContract", .product(name: "AsyncHTTPClient", package: "async-http-client")]),

@@ -13,7 +13,10 @@ public final class NCursesTerminal: TerminalBackend {
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
     private var active = false
-    private var styles: [StyleRole: CursesStyle] = [:]
+    /// The app's roles, and their look when no theme is applied.
+    private let sheet: StyleSheet
+    /// Indexed by `StyleRole.index`.
+    private var styles: [CursesStyle] = []
     private var previous: ScreenBuffer?
     private var needsFullRepaint = true
     private var currentTimeout: Int?
@@ -28,9 +31,10 @@ public final class NCursesTerminal: TerminalBackend {
     /// Whether the terminal keeps its own default colours (-1); nil until colour is started.
     private var defaultColorsSupported: Bool?
 
-    /// `palette` is a resolved theme; nil keeps the built-in palette (`RolePalette`).
-    /// `input` and `output` name another terminal than stdin/stdout (a pty the benchmarks hold).
-    public init(palette: TerminalPalette? = nil, monochrome: Bool = false,
+    /// `sheet` lists the app's roles; `palette` is a resolved theme, nil keeps the sheet's own
+    /// colours. `input` and `output` name another terminal than stdin/stdout (a pty the
+    /// benchmarks hold).
+    public init(sheet: StyleSheet, palette: TerminalPalette? = nil, monochrome: Bool = false,
                 input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) throws {
         let term = try Self.preflight(
             term: Self.environment("TERM"),
@@ -38,6 +42,7 @@ public final class NCursesTerminal: TerminalBackend {
             stdoutIsTerminal: isatty(output) == 1
         )
         Self.selectUTF8Locale()
+        self.sheet = sheet
         inputDescriptor = input
         if input != STDIN_FILENO || output != STDOUT_FILENO {
             outputFile = fdopen(output, "w")
@@ -383,9 +388,9 @@ public final class NCursesTerminal: TerminalBackend {
     /// An attributes-only theme shows its monochrome forms even on a colour terminal.
     private func installStyles(_ palette: TerminalPalette?) {
         if colorAllowed, palette?.usesColor ?? true {
-            styles = Self.colorStyles(palette, defaultColors: startColors())
+            styles = Self.colorStyles(sheet, palette, defaultColors: startColors())
         } else {
-            styles = Self.monochromeStyles(palette)
+            styles = Self.monochromeStyles(sheet, palette)
         }
         needsFullRepaint = true
     }
@@ -399,40 +404,34 @@ public final class NCursesTerminal: TerminalBackend {
         return supported
     }
 
-    private static func colorStyles(_ palette: TerminalPalette?, defaultColors: Bool) -> [StyleRole: CursesStyle] {
+    private static func colorStyles(_ sheet: StyleSheet, _ palette: TerminalPalette?, defaultColors: Bool)
+        -> [CursesStyle] {
         let colorCount = Int(rw_colors())
         let extended = colorCount >= 256
         let pairLimit = Int(rw_color_pairs())
-        var styles: [StyleRole: CursesStyle] = [:]
-        for (index, role) in StyleRole.allCases.enumerated() {
-            let pair = index + 1
+        return sheet.roles.map { role in
+            let pair = Int(role.index) + 1
             guard pair < pairLimit else {
-                styles[role] = CursesStyle(pair: 0, attributes: cursesAttributes(monochrome(role, palette)))
-                continue
+                return CursesStyle(pair: 0, attributes: cursesAttributes(monochrome(role, sheet, palette)))
             }
             let colors = palette.map { palette in
                 let indices = palette.colorIndices(for: role, colorCount: colorCount)
                 return RoleColors(foreground: indices.foreground, background: indices.background, attributes: palette[role].attributes)
-            } ?? (extended ? RolePalette.extended(role) : RolePalette.basic(role))
+            } ?? (extended ? sheet[role].extended : sheet[role].basic)
             // Without default-colour support, -1 is invalid: assume a dark screen.
             let foreground = colors.foreground < 0 && !defaultColors ? 7 : colors.foreground
             let background = colors.background < 0 && !defaultColors ? 0 : colors.background
             init_pair(Int16(pair), Int16(foreground), Int16(background))
-            styles[role] = CursesStyle(pair: Int16(pair), attributes: cursesAttributes(colors.attributes))
+            return CursesStyle(pair: Int16(pair), attributes: cursesAttributes(colors.attributes))
         }
-        return styles
     }
 
-    private static func monochromeStyles(_ palette: TerminalPalette?) -> [StyleRole: CursesStyle] {
-        var styles: [StyleRole: CursesStyle] = [:]
-        for role in StyleRole.allCases {
-            styles[role] = CursesStyle(pair: 0, attributes: cursesAttributes(monochrome(role, palette)))
-        }
-        return styles
+    private static func monochromeStyles(_ sheet: StyleSheet, _ palette: TerminalPalette?) -> [CursesStyle] {
+        sheet.roles.map { CursesStyle(pair: 0, attributes: cursesAttributes(monochrome($0, sheet, palette))) }
     }
 
-    private static func monochrome(_ role: StyleRole, _ palette: TerminalPalette?) -> TextAttributes {
-        palette?[role].monochrome ?? RolePalette.monochrome(role)
+    private static func monochrome(_ role: StyleRole, _ sheet: StyleSheet, _ palette: TerminalPalette?) -> TextAttributes {
+        palette?[role].monochrome ?? sheet[role].monochrome
     }
 
     private static func cursesAttributes(_ attributes: TextAttributes) -> attr_t {
@@ -451,21 +450,23 @@ private struct CursesStyle {
     var attributes: attr_t
 }
 
-/// The style of the role drawn last. Neighbouring cells mostly share a role, and looking one
-/// up in the table hashes the role's name.
+/// The style of the role drawn last. Neighbouring cells mostly share a role, so the table is
+/// read once per run of a role.
 private struct Pen {
-    let styles: [StyleRole: CursesStyle]
+    /// Indexed by `StyleRole.index`.
+    let styles: [CursesStyle]
     private var role: StyleRole?
     private var current = CursesStyle(pair: 0, attributes: rw_a_normal())
 
-    init(styles: [StyleRole: CursesStyle]) {
+    init(styles: [CursesStyle]) {
         self.styles = styles
     }
 
     mutating func style(for role: StyleRole) -> CursesStyle {
         if role != self.role {
             self.role = role
-            current = styles[role] ?? CursesStyle(pair: 0, attributes: rw_a_normal())
+            let index = Int(role.index)
+            current = styles.indices.contains(index) ? styles[index] : CursesStyle(pair: 0, attributes: rw_a_normal())
         }
         return current
     }

@@ -1,34 +1,63 @@
-/// What a piece of text means on screen; the backend turns a role into colours or
-/// attributes. Raw values are the helix-like theme keys that theme files will use,
-/// so they must not change.
-public enum StyleRole: String, CaseIterable, Sendable, Hashable {
-    case text = "ui.text"
-    case textDim = "ui.text.dim"
-    case title = "ui.title"
-    case border = "ui.border"
-    case borderLive = "ui.border.live"
-    case tab = "ui.tab"
-    case tabActive = "ui.tab.active"
-    case statusBar = "ui.statusbar"
-    case tableHeader = "table.header"
-    case row = "table.row"
-    case rowSelected = "table.row.selected"
-    case rowMarked = "table.row.marked"
-    case badgeTest = "badge.test"
-    case badgeLive = "badge.live"
-    case ok = "status.ok"
-    case warn = "status.warn"
-    case error = "status.error"
-    case pending = "status.pending"
-    case dialog = "dialog"
-    case dialogTitle = "dialog.title"
-    case dialogButton = "dialog.button"
-    case dialogButtonFocus = "dialog.button.focus"
-    case queueOpen = "queue.status.open"
-    case queueEscalated = "queue.status.escalated"
-    case queueApproved = "queue.status.approved"
-    case logCode = "log.code"
-    case spark = "chart.spark"
-    case help = "ui.help"
-    case input = "ui.input"
+/// What a piece of text means on screen. Terminal knows no role by name: an app declares its
+/// roles once, in a `StyleSheet` (each with its theme key and its look without a theme), and a
+/// role is its place in that sheet, so a cell stays small and comparing or looking up a role
+/// is an integer operation.
+public struct StyleRole: Hashable, Sendable {
+    public let index: UInt16
+
+    public init(index: UInt16) { self.index = index }
+
+    /// The first role of every sheet: plain text, what a blank cell shows.
+    public static let plain = StyleRole(index: 0)
+}
+
+/// One role as an app declares it.
+public struct RoleDefinition: Hashable, Sendable {
+    /// Its theme key, dotted and helix-like (`table.row.selected`): a theme styles the role by
+    /// this key or, failing that, by its longest prefix that the theme names.
+    public var key: String
+    /// Its look without a theme, on 8/16-colour terminals and on 256-colour ones.
+    public var basic: RoleColors
+    public var extended: RoleColors
+    /// Its look without colour: attributes alone must still tell the roles apart.
+    public var monochrome: TextAttributes
+    /// Lines and marks (borders, sparklines) rather than words: 3:1 contrast suffices.
+    public var isGraphic: Bool
+
+    public init(_ key: String, basic: RoleColors, extended: RoleColors? = nil, monochrome: TextAttributes = [],
+                isGraphic: Bool = false) {
+        self.key = key
+        self.basic = basic
+        self.extended = extended ?? basic
+        self.monochrome = monochrome
+        self.isGraphic = isGraphic
+    }
+}
+
+/// Every role an app draws with, in one table; its first is plain text (`StyleRole.plain`).
+/// A terminal and a theme style each role of it, so none can be missing.
+public struct StyleSheet: Hashable, Sendable {
+    public let definitions: [RoleDefinition]
+    private let indexByKey: [String: UInt16]
+
+    public init(_ definitions: [RoleDefinition]) {
+        precondition(!definitions.isEmpty && definitions.count <= Int(UInt16.max), "a style sheet holds 1 to 65535 roles")
+        var indexByKey: [String: UInt16] = [:]
+        for (index, definition) in definitions.enumerated() {
+            precondition(indexByKey[definition.key] == nil, "style key \(definition.key) is declared twice")
+            indexByKey[definition.key] = UInt16(index)
+        }
+        self.definitions = definitions
+        self.indexByKey = indexByKey
+    }
+
+    public var roles: [StyleRole] { definitions.indices.map { StyleRole(index: UInt16($0)) } }
+
+    /// A role of another sheet reads as plain text.
+    public subscript(role: StyleRole) -> RoleDefinition {
+        definitions.indices.contains(Int(role.index)) ? definitions[Int(role.index)] : definitions[0]
+    }
+
+    /// The role declared with this key; nil when there is none.
+    public func role(_ key: String) -> StyleRole? { indexByKey[key].map(StyleRole.init(index:)) }
 }

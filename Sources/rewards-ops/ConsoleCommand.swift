@@ -15,7 +15,7 @@ struct ConsoleCommand: ParsableCommand {
     func run() throws {
         let settings = try connection.settings()
         try LogSetup.silent(file: connection.logFile, level: connection.level, secrets: [settings.credentials.secret])
-        let themes = ThemeLoader()
+        let themes = ThemeLoader(sheet: ConsoleStyles.sheet)
         let first = try SessionParts.open(settings, theme: theme ?? settings.theme ?? "default", themes: themes)
         try ConsoleSession.run(first, monochrome: monochrome, themes: themes,
                                profiles: ProfileSwitcher(commandLineTheme: theme, themes: themes))

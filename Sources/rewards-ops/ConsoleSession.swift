@@ -7,10 +7,10 @@ import Theme
 /// `SessionLoop` running the first profile's session and each one `:profile NAME` opens.
 enum ConsoleSession {
     static func run(_ first: SessionParts, monochrome: Bool, undoSeconds: Double = 5,
-                    themes: ThemeLoader = ThemeLoader(), profiles: ProfileSwitcher? = nil) throws {
+                    themes: ThemeLoader, profiles: ProfileSwitcher? = nil) throws {
         let terminal: NCursesTerminal
         do {
-            terminal = try NCursesTerminal(palette: first.palette, monochrome: monochrome)
+            terminal = try NCursesTerminal(sheet: ConsoleStyles.sheet, palette: first.palette, monochrome: monochrome)
         } catch let error as TerminalError {
             throw CommandError("Cannot start the console: \(error)")
         }

@@ -63,7 +63,7 @@ struct DemoCommand: ParsableCommand {
             _ = try blockingAwait { await server.startTraffic(callsPerSecond: rate, seed: seed) }
         }
         defer { if activity > 0 { _ = try? blockingAwait { await server.stopTraffic() } } }
-        let themes = ThemeLoader()
+        let themes = ThemeLoader(sheet: ConsoleStyles.sheet)
         // No profile switcher: the demo's sandbox is its only platform, and `:profile` says so.
         let parts = SessionParts(mirror: mirror, engine: engine, environmentHint: .test,
                                  palette: try SessionParts.loadPalette(theme ?? "default", themes: themes))

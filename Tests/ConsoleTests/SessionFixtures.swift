@@ -10,7 +10,7 @@ import Testing
 enum SessionFixtures {
     /// A palette that tells profiles apart in `MemoryTerminal.appliedPalettes`.
     static func palette(_ mark: UInt8) -> TerminalPalette {
-        TerminalPalette { _ in RoleStyle(foreground: RGBColor(red: mark, green: mark, blue: mark)) }
+        TerminalPalette(ConsoleStyles.sheet) { _ in RoleStyle(foreground: RGBColor(red: mark, green: mark, blue: mark)) }
     }
 
     /// A fresh mirror in the temporary directory; `cleanUp` removes its files.

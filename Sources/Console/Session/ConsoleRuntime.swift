@@ -45,7 +45,7 @@ public final class ConsoleRuntime {
                             environmentHint: Environment? = nil, undoSeconds: Double = 5) {
         self.init(terminal: terminal,
                   parts: SessionParts(mirror: mirror, engine: engine, environmentHint: environmentHint,
-                                      palette: TerminalPalette { _ in RoleStyle() }),
+                                      palette: TerminalPalette(ConsoleStyles.sheet) { _ in RoleStyle() }),
                   undoSeconds: undoSeconds)
     }
 
