@@ -8,17 +8,3 @@ public struct TextAttributes: OptionSet, Hashable, Sendable {
     public static let reverse = TextAttributes(rawValue: 1 << 2)
     public static let underline = TextAttributes(rawValue: 1 << 3)
 }
-
-/// A role's colours as curses numbers: 0–7 (or 0–255 on a 256-colour terminal), -1 for the
-/// terminal's own default, which keeps the user's background and transparency.
-public struct RoleColors: Hashable, Sendable {
-    public var foreground: Int
-    public var background: Int
-    public var attributes: TextAttributes
-
-    public init(foreground: Int, background: Int, attributes: TextAttributes = []) {
-        self.foreground = foreground
-        self.background = background
-        self.attributes = attributes
-    }
-}
