@@ -14,11 +14,11 @@ public final class NCursesTerminal: TerminalBackend {
     private var window: UnsafeMutablePointer<WINDOW>?
     private var active = false
     /// The app's roles, and their look when no theme is applied.
-    private let sheet: StyleSheet
+    let sheet: StyleSheet
     /// Indexed by `StyleRole.index`.
-    private var styles: [CursesStyle] = []
+    var styles: [CursesStyle] = []
     private var previous: ScreenBuffer?
-    private var needsFullRepaint = true
+    var needsFullRepaint = true
     private var currentTimeout: Int?
     private var replacement: wchar_t = 0xFFFD
     private var quickErrors = 0
@@ -27,9 +27,9 @@ public final class NCursesTerminal: TerminalBackend {
     private var outputFile: UnsafeMutablePointer<FILE>?
     private var inputFile: UnsafeMutablePointer<FILE>?
     /// The terminal has colour and the user did not turn it off (NO_COLOR, --monochrome).
-    private var colorAllowed = false
+    private(set) var colorAllowed = false
     /// Whether the terminal keeps its own default colours (-1); nil until colour is started.
-    private var defaultColorsSupported: Bool?
+    var defaultColorsSupported: Bool?
 
     /// `sheet` lists the app's roles; `palette` is a resolved theme, nil keeps the sheet's own
     /// colours. `input` and `output` name another terminal than stdin/stdout (a pty the
@@ -383,91 +383,5 @@ public final class NCursesTerminal: TerminalBackend {
         guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
         let name = String(cString: codeset).uppercased()
         return name == "UTF-8" || name == "UTF8"
-    }
-
-    /// An attributes-only theme shows its monochrome forms even on a colour terminal.
-    private func installStyles(_ palette: TerminalPalette?) {
-        if colorAllowed, palette?.usesColor ?? true {
-            styles = Self.colorStyles(sheet, palette, defaultColors: startColors())
-        } else {
-            styles = Self.monochromeStyles(sheet, palette)
-        }
-        needsFullRepaint = true
-    }
-
-    /// start_color once, on first need: a monochrome start may later switch to a colour theme.
-    private func startColors() -> Bool {
-        if let defaultColorsSupported { return defaultColorsSupported }
-        start_color()
-        let supported = use_default_colors() == OK
-        defaultColorsSupported = supported
-        return supported
-    }
-
-    private static func colorStyles(_ sheet: StyleSheet, _ palette: TerminalPalette?, defaultColors: Bool)
-        -> [CursesStyle] {
-        let colorCount = Int(rw_colors())
-        let extended = colorCount >= 256
-        let pairLimit = Int(rw_color_pairs())
-        return sheet.roles.map { role in
-            let pair = Int(role.index) + 1
-            guard pair < pairLimit else {
-                return CursesStyle(pair: 0, attributes: cursesAttributes(monochrome(role, sheet, palette)))
-            }
-            let colors = palette.map { palette in
-                let indices = palette.colorIndices(for: role, colorCount: colorCount)
-                return RoleColors(foreground: indices.foreground, background: indices.background, attributes: palette[role].attributes)
-            } ?? (extended ? sheet[role].extended : sheet[role].basic)
-            // Without default-colour support, -1 is invalid: assume a dark screen.
-            let foreground = colors.foreground < 0 && !defaultColors ? 7 : colors.foreground
-            let background = colors.background < 0 && !defaultColors ? 0 : colors.background
-            init_pair(Int16(pair), Int16(foreground), Int16(background))
-            return CursesStyle(pair: Int16(pair), attributes: cursesAttributes(colors.attributes))
-        }
-    }
-
-    private static func monochromeStyles(_ sheet: StyleSheet, _ palette: TerminalPalette?) -> [CursesStyle] {
-        sheet.roles.map { CursesStyle(pair: 0, attributes: cursesAttributes(monochrome($0, sheet, palette))) }
-    }
-
-    private static func monochrome(_ role: StyleRole, _ sheet: StyleSheet, _ palette: TerminalPalette?) -> TextAttributes {
-        palette?[role].monochrome ?? sheet[role].monochrome
-    }
-
-    private static func cursesAttributes(_ attributes: TextAttributes) -> attr_t {
-        var result = rw_a_normal()
-        if attributes.contains(.bold) { result |= rw_a_bold() }
-        if attributes.contains(.dim) { result |= rw_a_dim() }
-        if attributes.contains(.reverse) { result |= rw_a_reverse() }
-        if attributes.contains(.underline) { result |= rw_a_underline() }
-        return result
-    }
-}
-
-/// A role resolved to a curses colour pair and attributes.
-private struct CursesStyle {
-    var pair: Int16
-    var attributes: attr_t
-}
-
-/// The style of the role drawn last. Neighbouring cells mostly share a role, so the table is
-/// read once per run of a role.
-private struct Pen {
-    /// Indexed by `StyleRole.index`.
-    let styles: [CursesStyle]
-    private var role: StyleRole?
-    private var current = CursesStyle(pair: 0, attributes: rw_a_normal())
-
-    init(styles: [CursesStyle]) {
-        self.styles = styles
-    }
-
-    mutating func style(for role: StyleRole) -> CursesStyle {
-        if role != self.role {
-            self.role = role
-            let index = Int(role.index)
-            current = styles.indices.contains(index) ? styles[index] : CursesStyle(pair: 0, attributes: rw_a_normal())
-        }
-        return current
     }
 }
