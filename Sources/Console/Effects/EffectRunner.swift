@@ -6,8 +6,8 @@ import Terminal
 
 /// The one place the console's effects happen. `run` carries out one command and returns its
 /// result as a message (nil when there is nothing to tell); only `Update` changes the state.
-/// Mirror calls go through `BlockingLane`, never onto the concurrency pool's threads; what
-/// must happen on the UI thread goes through `TerminalEffects`.
+/// It runs on `BlockingExecutor`, so its mirror calls never block the concurrency pool's
+/// threads; what must happen on the UI thread goes through `TerminalEffects`.
 public struct EffectRunner: Sendable {
     let mirror: MirrorStore
     let engine: SyncEngine?
@@ -26,41 +26,38 @@ public struct EffectRunner: Sendable {
     }
 
     public func run(_ command: Command) async -> Message? {
-        do {
-            return try await perform(command)
-        } catch {
-            return .effectFailed("Mirror error: \(error)")
+        // Already there when the session's work started the task: then no hop at all.
+        await withTaskExecutorPreference(BlockingExecutor.shared) {
+            do {
+                return try await perform(command)
+            } catch {
+                return .effectFailed("Mirror error: \(error)")
+            }
         }
     }
 
     private func perform(_ command: Command) async throws -> Message? {
-        let mirror = self.mirror
         switch command {
         case .loadWindow(let query, let request, let limit, let select, let generation):
-            let (window, outbox, atStart) = try await BlockingLane.run {
-                let (window, atStart) = try query.window(in: mirror, request, limit: limit)
-                return (window, try mirror.latestOutboxEntries(objectIds: window.ids), atStart)
-            }
+            let (window, atStart) = try query.window(in: mirror, request, limit: limit)
+            let outbox = try mirror.latestOutboxEntries(objectIds: window.ids)
             return .windowLoaded(pane: query.pane, generation: generation, rows: window, select: select, outbox: outbox,
                                  atStart: atStart)
         case .loadCounts:
-            return .countsLoaded(try await BlockingLane.run { try mirror.counts() })
+            return .countsLoaded(try mirror.counts())
         case .loadErrorGroups(let filter, let now, let limit, let generation):
-            let groups = try await BlockingLane.run { try mirror.errorGroups(filter, now: now, limit: limit) }
-            return .errorGroupsLoaded(generation: generation, groups)
+            return .errorGroupsLoaded(generation: generation, try mirror.errorGroups(filter, now: now, limit: limit))
         case .loadDetail(let query):
-            return .detailLoaded(try await BlockingLane.run { try query.load(from: mirror) })
+            return .detailLoaded(try query.load(from: mirror))
         case .enqueue(let action, let delaySeconds):
             guard let engine else { return .effectFailed("No sync engine: the action was not queued") }
-            let entry = try await BlockingLane.run {
-                try engine.enqueue(subject: action.subject, objectId: action.objectId, verb: action.verb,
-                                   expectedVersion: action.expectedVersion, note: action.note, delaySeconds: delaySeconds)
-            }
-            return .actionQueued(entry)
+            return .actionQueued(try engine.enqueue(subject: action.subject, objectId: action.objectId, verb: action.verb,
+                                                    expectedVersion: action.expectedVersion, note: action.note,
+                                                    delaySeconds: delaySeconds))
         case .cancelQueued(let seqs):
-            return try await BlockingLane.run { [engine] in try Self.withdraw(seqs, engine: engine, mirror: mirror) }
+            return try Self.withdraw(seqs, engine: engine, mirror: mirror)
         case .loadAudit:
-            return .auditLoaded(try await BlockingLane.run { try mirror.auditEntries(limit: 300) })
+            return .auditLoaded(try mirror.auditEntries(limit: 300))
         case .fetchLedger(let memberId):
             guard let engine else { return .ledgerFetched(memberId: memberId, error: "no connection to the platform") }
             do {
@@ -104,15 +101,14 @@ public struct EffectRunner: Sendable {
     /// The feed is held open by long-poll, so the newer version is usually here within a
     /// moment; look twice before settling for what the mirror has.
     func explainConflict(_ entry: OutboxEntry) async -> Message? {
-        let mirror = self.mirror
         for _ in 0..<2 {
             try? await Task.sleep(nanoseconds: 700_000_000)
             if Task.isCancelled { return nil }
-            if let text = try? await BlockingLane.run({ try ConflictText.of(entry, in: mirror) }), text.changed {
+            if let text = try? ConflictText.of(entry, in: mirror), text.changed {
                 return .conflictExplained(objectId: entry.objectId, text: text.text)
             }
         }
-        guard let text = try? await BlockingLane.run({ try ConflictText.of(entry, in: mirror) }) else { return nil }
+        guard let text = try? ConflictText.of(entry, in: mirror) else { return nil }
         return .conflictExplained(objectId: entry.objectId, text: text.text)
     }
 
@@ -121,8 +117,7 @@ public struct EffectRunner: Sendable {
             return .themeSwitched(name: name, error: "Themes cannot be switched here")
         }
         do {
-            let palette = try await BlockingLane.run { try themes.palette(named: name) }
-            await terminal.apply(palette: palette)
+            await terminal.apply(palette: try themes.palette(named: name))
             return .themeSwitched(name: name, error: nil)
         } catch {
             return .themeSwitched(name: name, error: "\(error)")
@@ -135,8 +130,7 @@ public struct EffectRunner: Sendable {
             return .profileSwitchRefused(name: name, reason: "profiles cannot be switched here")
         }
         do {
-            let next = try await BlockingLane.run { try profiles.open(profile: name, running: session) }
-            return .profileSwitchAccepted(name: name, next: next)
+            return .profileSwitchAccepted(name: name, next: try profiles.open(profile: name, running: session))
         } catch {
             return .profileSwitchRefused(name: name, reason: "\(error)")
         }

@@ -12,8 +12,9 @@ final class SessionWork: Sendable {
     init() {
         let (stream, jobs) = AsyncStream.makeStream(of: Job.self)
         self.jobs = jobs
-        // Detached: no actor and no priority of whoever starts the session.
-        group = Task.detached {
+        // Detached: no actor and no priority of whoever starts the session. On the blocking
+        // executor, which its children inherit: the effects' SQLite calls may block there.
+        group = Task.detached(executorPreference: BlockingExecutor.shared) {
             await withDiscardingTaskGroup { group in
                 for await job in stream {
                     group.addTask { await job() }
