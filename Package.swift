@@ -127,7 +127,8 @@ let package = Package(
         .testTarget(name: "RewardsContractTests", dependencies: ["RewardsContract"]),
         .testTarget(name: "InertTextTests", dependencies: ["InertText"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal"]),
+        // The shipped themes are checked against the console's own roles (ConsoleStyles).
+        .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal", "Console"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "Sandbox", "RewardsClient", "Mirror", "Settings"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "SandboxTraffic", "RewardsContract",

@@ -55,9 +55,8 @@ public final class ConsoleDriver {
             guard Date() < deadline else {
                 let state = runtime.state
                 throw BenchmarkSetupError("""
-                    the console did not settle in \(timeoutSeconds) s: loading members \(state.members.isLoading), \
-                    redemptions \(state.redemptions.isLoading), reviews \(state.reviews.isLoading), errors \
-                    \(state.errors.isLoading), awaiting a move \(state.awaitingMove != nil), flash \(state.flash?.text ?? "none")
+                    the console did not settle in \(timeoutSeconds) s: panes loading \(state.panes.loading), \
+                    awaiting a move \(state.awaitingMove != nil), flash \(state.flash?.text ?? "none")
                     """)
             }
             runtime.inbox.wake?.wait(timeoutMilliseconds: 50)

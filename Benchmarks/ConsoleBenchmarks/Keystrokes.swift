@@ -1,5 +1,6 @@
 import Benchmark
 import BenchmarkSupport
+import Console
 import Foundation
 import Mirror
 import Terminal
@@ -60,7 +61,8 @@ final class KeystrokeBench: @unchecked Sendable {
             setenv("TERM", "xterm-256color", 1)
             let pty = try PseudoTerminal(columns: Screen.columns, rows: Screen.rows)
             terminal = pty
-            driver = try ConsoleDriver(mirror: mirror, terminal: try NCursesTerminal(input: pty.slave, output: pty.slave))
+            driver = try ConsoleDriver(mirror: mirror, terminal: try NCursesTerminal(sheet: ConsoleStyles.sheet, input: pty.slave,
+                                                                                     output: pty.slave))
         } else {
             terminal = nil
             driver = try ConsoleDriver(mirror: mirror, terminal: MemoryTerminal(columns: Screen.columns, rows: Screen.rows))

@@ -18,15 +18,8 @@ public struct AppState: Sendable {
     public var rows: Int
     public var now: Date
     public var pane: PaneID = .reviews
-    public var members = ListState<Member>()
-    public var redemptions = ListState<RedemptionRow>()
-    public var reviews = ListState<ReviewRow>()
-    public var errors = ListState<RequestLog>()
-    /// The Error log's summary, filters and drill-down level (its rows window is `errors`).
-    public var errorLog = ErrorLogState()
-    public var memberFilter = MemberFilter()
-    public var redemptionFilter = RedemptionFilter()
-    public var reviewFilter = ReviewFilter()
+    /// Every pane's window, filter and selection (`PaneTable.all` lists the panes).
+    public var panes = PaneStates()
     public var filterInput: InputLine?
     /// The `:` command line while it is open.
     public var commandInput: InputLine?
@@ -49,8 +42,8 @@ public struct AppState: Sendable {
     public var undoOnArrival = false
     /// Seconds a decision waits in the outbox before it is sent, so `u` can take it back.
     public var undoSeconds: Double = 5
-    /// The member detail view, over the panes while open.
-    public var memberDetail: MemberDetailState?
+    /// The view of one item over the panes (the member detail), while open.
+    var detail: (any ItemDetail)?
     /// The audit overlay (`:audit`), newest first.
     public var audit: [AuditEntry]?
     public var showHelp = false
@@ -66,6 +59,8 @@ public struct AppState: Sendable {
     public var awaitingMove: (pane: PaneID, generation: Int, since: Date)?
     public var typeahead: [Key] = []
     public var quitRequested = false
+    /// The session `:profile NAME` opened: it starts once this one has ended.
+    public var nextSession: SessionParts?
 
     public init(columns: Int, rows: Int, now: Date = Date()) {
         self.columns = columns

@@ -10,24 +10,26 @@ public enum Message: Sendable {
     case tick(Date)
     /// `atStart`: no row comes before the window's first one, so rows that arrive above it
     /// (a new review, a new error) belong on screen at the next refresh.
-    case windowLoaded(pane: PaneID, generation: Int, rows: PaneRows, select: SelectionHint,
+    case windowLoaded(pane: PaneID, generation: Int, rows: PaneWindow, select: SelectionHint,
                       outbox: [String: OutboxEntry], atStart: Bool = false)
     case countsLoaded(MirrorCounts)
     case errorGroupsLoaded(generation: Int, ErrorGroups)
+    case detailLoaded(DetailContent)
     case sync(SyncEvent)
     case actionQueued(OutboxEntry)
     case undoFinished(withdrawn: [OutboxEntry], alreadySent: Int)
     case effectFailed(String)
     case auditLoaded([AuditEntry])
     case conflictExplained(objectId: String, text: String)
-    case memberDetailLoaded(memberId: String, detail: MemberDetail?)
     case ledgerFetched(memberId: String, error: String?)
+    /// `:theme NAME` is on screen, or could not be (`error`).
+    case themeSwitched(name: String, error: String?)
     /// The config's profiles, for `:profile` to list and complete.
     case profileChoicesLoaded(ProfileChoices)
     /// `:profile NAME` was checked and cannot run; this session goes on.
     case profileSwitchRefused(name: String, reason: String)
-    /// `:profile NAME` was checked and is ready: this session ends so that one can start.
-    case profileSwitchAccepted(name: String)
+    /// `:profile NAME` was checked and its session opened: this one ends so that one can start.
+    case profileSwitchAccepted(name: String, next: SessionParts)
     /// The first message of a session started by `:profile`: what the previous one left behind.
     case profileSwitched(from: String?, leftInOutbox: Int)
 }

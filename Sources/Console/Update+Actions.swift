@@ -17,8 +17,8 @@ extension Update {
                 return action
             }
         } else {
-            if state.pane == .reviews, let review = state.reviews.selectedRow?.review, review.status == .approved {
-                state.flash = Flash(text: "\(review.id) is already approved", level: .warning, at: state.now)
+            if let refusal = state.panes[state.pane].selectedRefusal {
+                state.flash = Flash(text: refusal, level: .warning, at: state.now)
                 return []
             }
             guard let action = pendingAction(for: state, verb) else { return [] }
@@ -35,40 +35,9 @@ extension Update {
         return []
     }
 
+    /// The decision the selected row stands for, on panes whose rows are decided.
     static func pendingAction(for state: AppState, _ verb: ActionVerb) -> PendingAction? {
-        switch state.pane {
-        case .reviews:
-            guard let row = state.reviews.selectedRow else { return nil }
-            return reviewAction(row, verb)
-        case .redemptions:
-            guard let row = state.redemptions.selectedRow else { return nil }
-            return redemptionAction(row, verb)
-        default:
-            return nil
-        }
-    }
-
-    static func reviewAction(_ row: ReviewRow, _ verb: ActionVerb) -> PendingAction {
-        let review = row.review
-        let who = row.memberName.map { Inert.text($0) } ?? review.memberId
-        return PendingAction(subject: .review, objectId: review.id, verb: verb, expectedVersion: review.version, summary: [
-            "\(verb == .approve ? "Approve" : "Escalate") review \(review.id)",
-            "\(review.kind.rawValue) · \(review.reasonCode) · member \(who)",
-            "requested \(Format.points(review.pointsRequested)) pts, available \(Format.points(review.pointsAvailable)), shortfall \(Format.points(review.shortfall))",
-            verb == .approve ? "The platform will apply it; the queue row turns approved."
-                : "Escalation level \(review.escalationLevel) → \(review.escalationLevel + 1).",
-        ])
-    }
-
-    static func redemptionAction(_ row: RedemptionRow, _ verb: ActionVerb) -> PendingAction {
-        let redemption = row.redemption
-        let who = row.memberName.map { Inert.text($0) } ?? redemption.memberId
-        return PendingAction(subject: .redemption, objectId: redemption.id, verb: verb,
-                             expectedVersion: redemption.version, summary: [
-                                "\(verb == .approve ? "Approve" : "Escalate") redemption \(redemption.id)",
-                                "\(Format.points(redemption.points)) pts · \(Format.money(redemption.cashValueMinor, redemption.currency)) · member \(who)",
-                                "status \(redemption.status.rawValue)\(verb == .approve ? " → reserved" : " → escalated")",
-                             ])
+        state.panes[state.pane].selectedDecision(verb)
     }
 
     // MARK: Marks
@@ -78,8 +47,8 @@ extension Update {
         guard let action = pendingAction(for: state, .approve) else { return [] }
         var marks = state.marks[state.pane] ?? [:]
         if marks.removeValue(forKey: action.objectId) == nil {
-            if state.pane == .reviews, state.reviews.selectedRow?.review.status == .approved {
-                state.flash = Flash(text: "\(action.objectId) is already approved", level: .warning, at: state.now)
+            if let refusal = state.panes[state.pane].selectedRefusal {
+                state.flash = Flash(text: refusal, level: .warning, at: state.now)
                 return []
             }
             marks[action.objectId] = action
@@ -88,6 +57,22 @@ extension Update {
         state.flash = Flash(text: marks.isEmpty ? "No rows marked" : "\(marks.count) marked: a approves, e escalates them all",
                             level: .info, at: state.now)
         return move(&state, by: 1)
+    }
+
+    // MARK: The row's detail and id
+
+    /// Enter: the view of the selected row (a member, or a review's or redemption's member).
+    static func openDetail(_ state: inout AppState) -> [Command] {
+        guard let detail = state.panes[state.pane].selectedDetail else { return [] }
+        state.detail = detail
+        return detail.opened()
+    }
+
+    /// `y`: the selected row's id (or the open detail's item) to the clipboard.
+    static func copySelectedId(_ state: inout AppState) -> [Command] {
+        guard let id = state.detail?.itemId ?? state.panes[state.pane].copyText else { return [] }
+        state.flash = Flash(text: "Copied \(id)", level: .success, at: state.now)
+        return [.copyToClipboard(id)]
     }
 
     // MARK: The dialog

@@ -58,10 +58,11 @@ extension Update {
     }
 
     /// The profile is ready: this session ends (the sync stops, unsent decisions stay in the
-    /// mirror) and the executable starts the next one on the same terminal.
-    static func profileSwitchAccepted(_ state: inout AppState, name: String) -> [Command] {
+    /// mirror) and `SessionLoop` starts the next one on the same terminal.
+    static func profileSwitchAccepted(_ state: inout AppState, name: String, next: SessionParts) -> [Command] {
         state.dialog = nil
         state.flash = Flash(text: "Switching to profile \(name)…", level: .info, at: state.now)
+        state.nextSession = next
         state.quitRequested = true
         return []
     }

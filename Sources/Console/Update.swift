@@ -14,31 +14,11 @@ public enum Update {
         case .resize(let columns, let rows):
             state.columns = columns
             state.rows = rows
-            return reloadPane(&state, state.pane)
+            return refresh(&state, state.pane)
         case .tick(let now):
-            state.now = now
-            state.refreshedSinceTick = false
-            if let flash = state.flash, now.timeIntervalSince(flash.at) > 6 { state.flash = nil }
-            if let awaiting = state.awaitingMove, now.timeIntervalSince(awaiting.since) > 1 {
-                return replayTypeahead(&state)
-            }
-            if errorGroupsAreStale(state) { state.needsRefresh = true }
-            var commands: [Command] = []
-            if state.needsRefresh {
-                state.needsRefresh = false
-                // The tick's own refresh leaves the next change free to show at once.
-                commands = refreshVisible(&state)
-            }
-            // The counts scan whole tables (a million members): at most every two seconds,
-            // however fast the feed changes things; the visible rows refresh at once.
-            if state.countsOwed, now.timeIntervalSince(state.countsRequestedAt ?? .distantPast) >= 2 {
-                state.countsOwed = false
-                state.countsRequestedAt = now
-                commands.append(.loadCounts)
-            }
-            return commands
+            return tick(&state, now)
         case .windowLoaded(let pane, let generation, let rows, let select, let outbox, let atStart):
-            applyWindow(&state, pane: pane, generation: generation, rows: rows, select: select, atStart: atStart)
+            state.panes[pane].apply(rows, generation: generation, select: select, atStart: atStart)
             for (id, entry) in outbox { state.outbox[id] = entry }
             if let awaiting = state.awaitingMove, awaiting.pane == pane, awaiting.generation == generation {
                 return replayTypeahead(&state)
@@ -48,18 +28,23 @@ public enum Update {
             state.counts = counts
             return []
         case .errorGroupsLoaded(let generation, let groups):
-            errorGroupsLoaded(&state, generation: generation, result: groups)
+            ErrorLogPane.groupsLoaded(&state, generation: generation, result: groups)
             return []
+        case .detailLoaded(let content):
+            guard var detail = state.detail, let commands = detail.take(content) else { return [] }
+            state.detail = detail
+            return commands
         case .sync(let event):
             return handleSync(&state, event)
         case .actionQueued(let entry):
             return actionQueued(&state, entry)
         case .undoFinished(let withdrawn, let alreadySent):
             return undoFinished(&state, withdrawn: withdrawn, alreadySent: alreadySent)
-        case .memberDetailLoaded(let memberId, let detail):
-            return detailLoaded(&state, memberId: memberId, detail: detail)
         case .ledgerFetched(let memberId, let error):
-            return ledgerFetched(&state, memberId: memberId, error: error)
+            guard var detail = state.detail as? MemberDetailState, detail.memberId == memberId else { return [] }
+            let commands = detail.ledgerFetched(error: error)
+            state.detail = detail
+            return commands
         case .conflictExplained(_, let text):
             state.flash = Flash(text: text, level: .warning, at: state.now)
             state.needsRefresh = true
@@ -67,13 +52,17 @@ public enum Update {
         case .auditLoaded(let entries):
             state.audit = entries
             return []
+        case .themeSwitched(let name, let error):
+            state.flash = error.map { Flash(text: $0, level: .error, at: state.now) }
+                ?? Flash(text: "Theme \(name)", level: .success, at: state.now)
+            return []
         case .profileChoicesLoaded(let choices):
             state.profileChoices = choices
             return []
         case .profileSwitchRefused(let name, let reason):
             return profileSwitchRefused(&state, name: name, reason: reason)
-        case .profileSwitchAccepted(let name):
-            return profileSwitchAccepted(&state, name: name)
+        case .profileSwitchAccepted(let name, let next):
+            return profileSwitchAccepted(&state, name: name, next: next)
         case .profileSwitched(let previous, let leftInOutbox):
             return profileSwitched(&state, from: previous, leftInOutbox: leftInOutbox)
         case .effectFailed(let text):
@@ -84,7 +73,31 @@ public enum Update {
 
     /// The first effects of a new console: every pane's first window, and the counts.
     public static func start(_ state: inout AppState) -> [Command] {
-        PaneID.allCases.flatMap { reloadPane(&state, $0) } + [.loadCounts]
+        PaneTable.ids.flatMap { refresh(&state, $0) } + [.loadCounts]
+    }
+
+    static func tick(_ state: inout AppState, _ now: Date) -> [Command] {
+        state.now = now
+        state.refreshedSinceTick = false
+        if let flash = state.flash, now.timeIntervalSince(flash.at) > 6 { state.flash = nil }
+        if let awaiting = state.awaitingMove, now.timeIntervalSince(awaiting.since) > 1 {
+            return replayTypeahead(&state)
+        }
+        if state.panes[state.pane].isStale(now: now) { state.needsRefresh = true }
+        var commands: [Command] = []
+        if state.needsRefresh {
+            state.needsRefresh = false
+            // The tick's own refresh leaves the next change free to show at once.
+            commands = refreshVisible(&state)
+        }
+        // The counts scan whole tables (a million members): at most every two seconds,
+        // however fast the feed changes things; the visible rows refresh at once.
+        if state.countsOwed, now.timeIntervalSince(state.countsRequestedAt ?? .distantPast) >= 2 {
+            state.countsOwed = false
+            state.countsRequestedAt = now
+            commands.append(.loadCounts)
+        }
+        return commands
     }
 
     // MARK: Keys
@@ -111,7 +124,7 @@ public enum Update {
             state.audit = nil
             return []
         }
-        if !typing, state.memberDetail != nil, let commands = handleDetailKey(&state, key) { return commands }
+        if !typing, let commands = handleDetailKey(&state, key) { return commands }
         if state.filterInput != nil { return handleFilterKey(&state, key) }
         if key == .resize { return [] }
         if case .mouse(let event) = key { return handleMouse(&state, event) }
@@ -127,6 +140,25 @@ public enum Update {
         return perform(&state, spec)
     }
 
+    /// Keys while a detail view is open; nil lets the key fall through to the global ones
+    /// (quit, help, pane switching).
+    static func handleDetailKey(_ state: inout AppState, _ key: Key) -> [Command]? {
+        guard var detail = state.detail else { return nil }
+        switch detail.handle(key) {
+        case .handled(let commands):
+            state.detail = detail
+            return commands
+        case .close:
+            state.detail = nil
+            return []
+        case .closeAndPass:
+            state.detail = nil
+            return nil
+        case .pass:
+            return nil
+        }
+    }
+
     /// Runs one action of the registry, whether it came from a key or the `:` command line.
     static func perform(_ state: inout AppState, _ spec: ActionSpec) -> [Command] {
         if spec.mutates && state.isReadOnly {
@@ -135,7 +167,7 @@ public enum Update {
             state.flash = Flash(text: "\(text): \(spec.description) is not allowed", level: .warning, at: state.now)
             return []
         }
-        if let commands = handleErrorLogAction(&state, spec.id) { return commands }
+        if let commands = PaneTable.kind(state.pane).perform(spec.id, &state) { return commands }
         let height = state.tableHeight
         switch spec.id {
         case .quit:
@@ -144,12 +176,10 @@ public enum Update {
         case .help:
             state.showHelp = true
             return []
-        case .nextPane: return switchPane(&state, state.pane.next)
-        case .previousPane: return switchPane(&state, state.pane.previous)
-        case .membersPane: return switchPane(&state, .members)
-        case .redemptionsPane: return switchPane(&state, .redemptions)
-        case .reviewsPane: return switchPane(&state, .reviews)
-        case .errorsPane: return switchPane(&state, .errors)
+        case .nextPane: return switchPane(&state, PaneTable.next(after: state.pane))
+        case .previousPane: return switchPane(&state, PaneTable.previous(before: state.pane))
+        case .membersPane, .redemptionsPane, .reviewsPane, .errorsPane:
+            return PaneTable.pane(shownBy: spec.id).map { switchPane(&state, $0) } ?? []
         case .down: return move(&state, by: 1)
         case .up: return move(&state, by: -1)
         case .pageDown: return move(&state, by: height)
@@ -159,29 +189,22 @@ public enum Update {
         case .top: return navigate(&state, state.pane, .top, .index(0))
         case .bottom: return navigate(&state, state.pane, .bottom, .last)
         case .filter:
-            state.filterInput = InputLine(prompt: "/", text: filterText(state, state.pane))
+            state.filterInput = InputLine(prompt: "/", text: state.panes[state.pane].filterText ?? "")
             return []
         case .approve: return beginAction(&state, .approve)
         case .escalate: return beginAction(&state, .escalate)
         case .openDetail:
-            return openMemberDetail(&state)
+            return openDetail(&state)
         case .mark:
             return toggleMark(&state)
-        case .cycleStatus:
-            return cycleStatus(&state)
-        case .toggleDeleted:
-            state.memberFilter.includeDeleted.toggle()
-            state.flash = Flash(text: state.memberFilter.includeDeleted ? "Showing soft-deleted members" : "Hiding soft-deleted members",
-                                level: .info, at: state.now)
-            return load(&state, .members, .top, .index(0))
         case .copyId:
             return copySelectedId(&state)
         case .audit:
             return [.loadAudit]
         case .undo:
             return undo(&state)
-        case .errorsOpen, .errorsBack, .errorsSource, .errorsRetryable, .errorsStatus:
-            return []  // only on the Error log, handled above
+        case .cycleStatus, .toggleDeleted, .errorsOpen, .errorsBack, .errorsSource, .errorsRetryable, .errorsStatus:
+            return []  // a pane's own action, handled above by the pane it belongs to
         case .syncNow:
             state.flash = Flash(text: "Syncing…", level: .info, at: state.now)
             state.needsRefresh = true
@@ -191,31 +214,23 @@ public enum Update {
 
     static func switchPane(_ state: inout AppState, _ pane: PaneID) -> [Command] {
         // However it is asked for (key, tab click, `:` command), the pane is shown, not the detail.
-        state.memberDetail = nil
+        state.detail = nil
         state.pane = pane
         return refresh(&state, pane)
     }
 
     static func move(_ state: inout AppState, by delta: Int) -> [Command] {
-        if state.pane == .errors, state.errorLog.mode == .groups { return moveGroupSelection(&state, by: delta) }
-        let height = state.tableHeight
+        if let commands = PaneTable.kind(state.pane).move(by: delta, &state) { return commands }
         let pane = state.pane
-        let request: (WindowRequest, SelectionHint)?
-        switch pane {
-        case .members: request = state.members.move(by: delta, height: height)
-        case .redemptions: request = state.redemptions.move(by: delta, height: height)
-        case .reviews: request = state.reviews.move(by: delta, height: height)
-        case .errors: request = state.errors.move(by: delta, height: height)
-        }
-        guard let (windowRequest, select) = request else { return [] }
-        return navigate(&state, pane, windowRequest, select)
+        guard let (request, select) = state.panes[pane].move(by: delta, height: state.tableHeight) else { return [] }
+        return navigate(&state, pane, request, select)
     }
 
     /// A load that moves the selection: keys wait for it (see `AppState.awaitingMove`).
     static func navigate(_ state: inout AppState, _ pane: PaneID, _ request: WindowRequest, _ select: SelectionHint)
         -> [Command] {
         let commands = load(&state, pane, request, select)
-        if case .loadWindow(_, _, _, _, _, let generation)? = commands.first {
+        if case .loadWindow(_, _, _, _, let generation)? = commands.first {
             state.awaitingMove = (pane, generation, state.now)
         }
         return commands
@@ -234,42 +249,17 @@ public enum Update {
 
     // MARK: Windows
 
-    static func query(_ state: AppState, _ pane: PaneID) -> PaneQuery {
-        switch pane {
-        case .members: return .members(state.memberFilter)
-        case .redemptions: return .redemptions(state.redemptionFilter)
-        case .reviews: return .reviews(state.reviewFilter)
-        case .errors: return .errorLog(state.errorLog.rowFilter)
-        }
-    }
-
     static func load(_ state: inout AppState, _ pane: PaneID, _ request: WindowRequest, _ select: SelectionHint)
         -> [Command] {
-        let generation: Int
-        switch pane {
-        case .members: state.members.generation += 1; generation = state.members.generation
-        case .redemptions: state.redemptions.generation += 1; generation = state.redemptions.generation
-        case .reviews: state.reviews.generation += 1; generation = state.reviews.generation
-        case .errors: state.errors.generation += 1; generation = state.errors.generation
-        }
-        return [.loadWindow(pane: pane, query: query(state, pane), request: request, limit: state.tableHeight,
-                            select: select, generation: generation)]
-    }
-
-    static func reloadPane(_ state: inout AppState, _ pane: PaneID) -> [Command] {
-        refresh(&state, pane)
+        let generation = state.panes[pane].nextGeneration()
+        return [.loadWindow(state.panes[pane].query, request: request, limit: state.tableHeight, select: select,
+                            generation: generation)]
     }
 
     /// Reloads a pane where it stands, keeping the selected object selected if it is still there.
     static func refresh(_ state: inout AppState, _ pane: PaneID) -> [Command] {
-        if pane == .errors, let commands = refreshErrorLog(&state) { return commands }
-        let (request, select): (WindowRequest, SelectionHint)
-        switch pane {
-        case .members: (request, select) = state.members.refreshRequest()
-        case .redemptions: (request, select) = state.redemptions.refreshRequest()
-        case .reviews: (request, select) = state.reviews.refreshRequest()
-        case .errors: (request, select) = state.errors.refreshRequest()
-        }
+        if let commands = PaneTable.kind(pane).refresh(&state) { return commands }
+        let (request, select) = state.panes[pane].refreshRequest()
         return load(&state, pane, request, select)
     }
 
@@ -284,82 +274,10 @@ public enum Update {
         return refreshVisible(&state)
     }
 
-    /// The visible pane (and the open member detail) reloaded where they stand; the counts follow.
+    /// The visible pane (and the open detail view) reloaded where they stand; the counts follow.
     static func refreshVisible(_ state: inout AppState) -> [Command] {
         state.countsOwed = true
-        let detail = state.memberDetail.map { [Command.loadMemberDetail(memberId: $0.memberId)] } ?? []
-        return refresh(&state, state.pane) + detail
-    }
-
-    static func applyWindow(_ state: inout AppState, pane: PaneID, generation: Int, rows: PaneRows,
-                            select: SelectionHint, atStart: Bool) {
-        switch rows {
-        case .members(let window) where state.members.generation == generation:
-            state.members.apply(window, select: select, atStart: atStart)
-        case .redemptions(let window) where state.redemptions.generation == generation:
-            state.redemptions.apply(window, select: select, atStart: atStart)
-        case .reviews(let window) where state.reviews.generation == generation:
-            state.reviews.apply(window, select: select, atStart: atStart)
-        case .errors(let window) where state.errors.generation == generation:
-            state.errors.apply(window, select: select, atStart: atStart)
-        default:
-            break  // an answer to a request that a newer one replaced
-        }
-    }
-
-    // MARK: Sync events
-
-    static func handleSync(_ state: inout AppState, _ event: SyncEvent) -> [Command] {
-        switch event {
-        case .identity(let me):
-            state.identity = me
-            return []
-        case .status(let status):
-            state.sync = status
-            if case .live(let since) = status { state.lastSyncedAt = since }
-            return []
-        case .applied(let changes):
-            let commands = refreshSoon(&state)
-            // A notice must not hide the outcome of the operator's own action a moment ago.
-            let recentOutcome = state.flash.map { $0.level != .info && state.now.timeIntervalSince($0.at) < 4 } ?? false
-            if changes.newOpenReviews > 0 && !recentOutcome {
-                let noun = changes.newOpenReviews == 1 ? "review" : "reviews"
-                state.flash = Flash(text: "\(changes.newOpenReviews) new \(noun) in the queue", level: .info, at: state.now)
-            }
-            return commands
-        case .bootstrapPage, .progress:
-            return []
-        case .bootstrapped:
-            state.needsRefresh = true
-            return PaneID.allCases.filter { $0 != state.pane }.flatMap { refresh(&state, $0) }
-        case .outboxDelivered(let entry):
-            state.outbox[entry.objectId] = entry
-            state.needsRefresh = true
-            let version = entry.resultVersion.map { " (version \($0))" } ?? ""
-            state.flash = Flash(text: "\(pastTense(entry.verb)) \(entry.objectId)\(version)", level: .success, at: state.now)
-            return []
-        case .outboxFailed(let entry):
-            state.outbox[entry.objectId] = entry
-            state.needsRefresh = true
-            state.lastErrorCode = entry.errorCode
-            state.flash = Flash(text: "\(entry.verb.rawValue) \(entry.objectId) failed: \(entry.errorCode ?? "error") — \(entry.errorMessage ?? "")",
-                                level: .error, at: state.now)
-            if ["version_conflict", "review_already_decided"].contains(entry.errorCode ?? "") {
-                return [.syncNow, .explainConflict(entry)]
-            }
-            return []
-        case .error(let error):
-            state.lastErrorCode = error.code
-            return []
-        }
-    }
-
-    static func pastTense(_ verb: ActionVerb) -> String {
-        switch verb {
-        case .approve: return "Approved"
-        case .escalate: return "Escalated"
-        default: return verb.rawValue
-        }
+        return refresh(&state, state.pane) + (state.detail.map { [$0.reload] } ?? [])
     }
 
     // MARK: Filter input
@@ -369,7 +287,7 @@ public enum Update {
         switch key {
         case .escape:
             state.filterInput = nil
-            setFilterText(&state, state.pane, "")
+            state.panes[state.pane].filterText = ""
             return load(&state, state.pane, .top, .index(0))
         case .enter:
             state.filterInput = nil
@@ -383,25 +301,7 @@ public enum Update {
             return []
         }
         state.filterInput = input
-        setFilterText(&state, state.pane, input.text)
+        state.panes[state.pane].filterText = input.text
         return load(&state, state.pane, .top, .index(0))
-    }
-
-    static func filterText(_ state: AppState, _ pane: PaneID) -> String {
-        switch pane {
-        case .members: return state.memberFilter.text
-        case .reviews: return state.reviewFilter.text
-        case .redemptions: return state.redemptionFilter.text
-        case .errors: return ""
-        }
-    }
-
-    static func setFilterText(_ state: inout AppState, _ pane: PaneID, _ text: String) {
-        switch pane {
-        case .members: state.memberFilter.text = text
-        case .reviews: state.reviewFilter.text = text
-        case .redemptions: state.redemptionFilter.text = text
-        case .errors: break
-        }
     }
 }

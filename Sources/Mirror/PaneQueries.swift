@@ -1,64 +1,6 @@
 import GRDB
 import RewardsContract
 
-public struct MemberFilter: Sendable, Hashable {
-    public var text: String
-    public var includeDeleted: Bool
-    public init(text: String = "", includeDeleted: Bool = false) { self.text = text; self.includeDeleted = includeDeleted }
-}
-
-public struct RedemptionFilter: Sendable, Hashable {
-    public var pendingOnly: Bool
-    /// One status only (overrides `pendingOnly`).
-    public var status: RedemptionStatus?
-    /// Matches the redemption's id, its member's id or name (case-insensitive substring).
-    public var text: String
-    public init(pendingOnly: Bool = true, status: RedemptionStatus? = nil, text: String = "") {
-        self.pendingOnly = pendingOnly
-        self.status = status
-        self.text = text
-    }
-}
-
-public struct ReviewFilter: Sendable, Hashable {
-    /// Empty means every status.
-    public var statuses: [ReviewStatus]
-    /// Matches the review's id, subject, member id or member name (case-insensitive substring).
-    public var text: String
-    public init(statuses: [ReviewStatus] = [], text: String = "") {
-        self.statuses = statuses
-        self.text = text
-    }
-}
-
-public struct RequestLogFilter: Sendable, Hashable {
-    public var code: String?
-    public init(code: String? = nil) { self.code = code }
-}
-
-public struct RedemptionRow: Sendable, Hashable {
-    public var redemption: Redemption
-    public var memberName: String?
-    public init(redemption: Redemption, memberName: String?) { self.redemption = redemption; self.memberName = memberName }
-}
-
-public struct ReviewRow: Sendable, Hashable {
-    public var review: Review
-    public var memberName: String?
-    public init(review: Review, memberName: String?) { self.review = review; self.memberName = memberName }
-}
-
-/// How many rows each pane has, for the status line and the pane titles.
-public struct MirrorCounts: Sendable, Hashable {
-    public var members = 0
-    public var pendingRedemptions = 0
-    public var openReviews = 0
-    public var escalatedReviews = 0
-    public var requestLogs = 0
-    public var outboxPending = 0
-    public init() {}
-}
-
 extension MirrorStore {
     /// A LIKE pattern for a substring, wildcards in the text escaped; nil for no text. (The
     /// queue and the redemptions are small next to the members, so a scan is fine here.)
@@ -118,16 +60,6 @@ extension MirrorStore {
         return query
     }
 
-    static func requestLogQuery(_ filter: RequestLogFilter) -> WindowQuery {
-        var query = WindowQuery(select: "SELECT \(RequestLog.selectColumns), atEpoch, id FROM request_logs",
-                                conditions: [], arguments: [], keyColumns: ["atEpoch", "id"], descending: true)
-        if let code = filter.code {
-            query.conditions.append("code = ?")
-            query.arguments.append(code.databaseValue)
-        }
-        return query
-    }
-
     public func membersWindow(_ filter: MemberFilter, anchor: WindowAnchor, limit: Int) throws -> [WindowRow<Member>] {
         try pool.read { db in
             try Self.memberQuery(filter, index: MemberSearchIndex.state(db))
@@ -149,13 +81,6 @@ extension MirrorStore {
             try Self.reviewQuery(filter).fetch(db, anchor: anchor, limit: limit) {
                 ReviewRow(review: Review(row: $0), memberName: $0["memberName"])
             }
-        }
-    }
-
-    public func requestLogsWindow(_ filter: RequestLogFilter, anchor: WindowAnchor, limit: Int) throws
-        -> [WindowRow<RequestLog>] {
-        try pool.read { db in
-            try Self.requestLogQuery(filter).fetch(db, anchor: anchor, limit: limit, map: RequestLog.init(row:))
         }
     }
 

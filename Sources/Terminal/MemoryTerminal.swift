@@ -6,6 +6,8 @@ public final class MemoryTerminal: TerminalBackend {
     public private(set) var presentCount = 0
     public private(set) var rawWrites: [String] = []
     public private(set) var isShutDown = false
+    /// Every palette applied since the start, in order.
+    public private(set) var appliedPalettes: [TerminalPalette?] = []
     private var pendingKeys: [Key] = []
 
     public init(columns: Int, rows: Int) {
@@ -35,6 +37,10 @@ public final class MemoryTerminal: TerminalBackend {
 
     public func writeRaw(_ bytes: String) {
         rawWrites.append(bytes)
+    }
+
+    public func apply(palette: TerminalPalette?) {
+        appliedPalettes.append(palette)
     }
 
     public func shutdown() {

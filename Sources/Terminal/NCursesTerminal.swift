@@ -13,9 +13,12 @@ public final class NCursesTerminal: TerminalBackend {
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
     private var active = false
-    private var styles: [StyleRole: CursesStyle] = [:]
+    /// The app's roles, and their look when no theme is applied.
+    let sheet: StyleSheet
+    /// Indexed by `StyleRole.index`.
+    var styles: [CursesStyle] = []
     private var previous: ScreenBuffer?
-    private var needsFullRepaint = true
+    var needsFullRepaint = true
     private var currentTimeout: Int?
     private var replacement: wchar_t = 0xFFFD
     private var quickErrors = 0
@@ -24,13 +27,14 @@ public final class NCursesTerminal: TerminalBackend {
     private var outputFile: UnsafeMutablePointer<FILE>?
     private var inputFile: UnsafeMutablePointer<FILE>?
     /// The terminal has colour and the user did not turn it off (NO_COLOR, --monochrome).
-    private var colorAllowed = false
+    private(set) var colorAllowed = false
     /// Whether the terminal keeps its own default colours (-1); nil until colour is started.
-    private var defaultColorsSupported: Bool?
+    var defaultColorsSupported: Bool?
 
-    /// `palette` is a resolved theme; nil keeps the built-in palette (`RolePalette`).
-    /// `input` and `output` name another terminal than stdin/stdout (a pty the benchmarks hold).
-    public init(palette: TerminalPalette? = nil, monochrome: Bool = false,
+    /// `sheet` lists the app's roles; `palette` is a resolved theme, nil keeps the sheet's own
+    /// colours. `input` and `output` name another terminal than stdin/stdout (a pty the
+    /// benchmarks hold).
+    public init(sheet: StyleSheet, palette: TerminalPalette? = nil, monochrome: Bool = false,
                 input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) throws {
         let term = try Self.preflight(
             term: Self.environment("TERM"),
@@ -38,6 +42,7 @@ public final class NCursesTerminal: TerminalBackend {
             stdoutIsTerminal: isatty(output) == 1
         )
         Self.selectUTF8Locale()
+        self.sheet = sheet
         inputDescriptor = input
         if input != STDIN_FILENO || output != STDOUT_FILENO {
             outputFile = fdopen(output, "w")
@@ -378,95 +383,5 @@ public final class NCursesTerminal: TerminalBackend {
         guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
         let name = String(cString: codeset).uppercased()
         return name == "UTF-8" || name == "UTF8"
-    }
-
-    /// An attributes-only theme shows its monochrome forms even on a colour terminal.
-    private func installStyles(_ palette: TerminalPalette?) {
-        if colorAllowed, palette?.usesColor ?? true {
-            styles = Self.colorStyles(palette, defaultColors: startColors())
-        } else {
-            styles = Self.monochromeStyles(palette)
-        }
-        needsFullRepaint = true
-    }
-
-    /// start_color once, on first need: a monochrome start may later switch to a colour theme.
-    private func startColors() -> Bool {
-        if let defaultColorsSupported { return defaultColorsSupported }
-        start_color()
-        let supported = use_default_colors() == OK
-        defaultColorsSupported = supported
-        return supported
-    }
-
-    private static func colorStyles(_ palette: TerminalPalette?, defaultColors: Bool) -> [StyleRole: CursesStyle] {
-        let colorCount = Int(rw_colors())
-        let extended = colorCount >= 256
-        let pairLimit = Int(rw_color_pairs())
-        var styles: [StyleRole: CursesStyle] = [:]
-        for (index, role) in StyleRole.allCases.enumerated() {
-            let pair = index + 1
-            guard pair < pairLimit else {
-                styles[role] = CursesStyle(pair: 0, attributes: cursesAttributes(monochrome(role, palette)))
-                continue
-            }
-            let colors = palette.map { palette in
-                let indices = palette.colorIndices(for: role, colorCount: colorCount)
-                return RoleColors(foreground: indices.foreground, background: indices.background, attributes: palette[role].attributes)
-            } ?? (extended ? RolePalette.extended(role) : RolePalette.basic(role))
-            // Without default-colour support, -1 is invalid: assume a dark screen.
-            let foreground = colors.foreground < 0 && !defaultColors ? 7 : colors.foreground
-            let background = colors.background < 0 && !defaultColors ? 0 : colors.background
-            init_pair(Int16(pair), Int16(foreground), Int16(background))
-            styles[role] = CursesStyle(pair: Int16(pair), attributes: cursesAttributes(colors.attributes))
-        }
-        return styles
-    }
-
-    private static func monochromeStyles(_ palette: TerminalPalette?) -> [StyleRole: CursesStyle] {
-        var styles: [StyleRole: CursesStyle] = [:]
-        for role in StyleRole.allCases {
-            styles[role] = CursesStyle(pair: 0, attributes: cursesAttributes(monochrome(role, palette)))
-        }
-        return styles
-    }
-
-    private static func monochrome(_ role: StyleRole, _ palette: TerminalPalette?) -> TextAttributes {
-        palette?[role].monochrome ?? RolePalette.monochrome(role)
-    }
-
-    private static func cursesAttributes(_ attributes: TextAttributes) -> attr_t {
-        var result = rw_a_normal()
-        if attributes.contains(.bold) { result |= rw_a_bold() }
-        if attributes.contains(.dim) { result |= rw_a_dim() }
-        if attributes.contains(.reverse) { result |= rw_a_reverse() }
-        if attributes.contains(.underline) { result |= rw_a_underline() }
-        return result
-    }
-}
-
-/// A role resolved to a curses colour pair and attributes.
-private struct CursesStyle {
-    var pair: Int16
-    var attributes: attr_t
-}
-
-/// The style of the role drawn last. Neighbouring cells mostly share a role, and looking one
-/// up in the table hashes the role's name.
-private struct Pen {
-    let styles: [StyleRole: CursesStyle]
-    private var role: StyleRole?
-    private var current = CursesStyle(pair: 0, attributes: rw_a_normal())
-
-    init(styles: [StyleRole: CursesStyle]) {
-        self.styles = styles
-    }
-
-    mutating func style(for role: StyleRole) -> CursesStyle {
-        if role != self.role {
-            self.role = role
-            current = styles[role] ?? CursesStyle(pair: 0, attributes: rw_a_normal())
-        }
-        return current
     }
 }

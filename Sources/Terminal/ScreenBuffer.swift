@@ -9,7 +9,7 @@ public struct Cell: Hashable, Sendable {
     public var bold: Bool
     public var underline: Bool
 
-    public init(grapheme: String = " ", role: StyleRole = .text, bold: Bool = false, underline: Bool = false) {
+    public init(grapheme: String = " ", role: StyleRole = .plain, bold: Bool = false, underline: Bool = false) {
         self.grapheme = grapheme
         self.role = role
         self.bold = bold
@@ -41,7 +41,7 @@ public struct ScreenBuffer: Sendable, Equatable {
         return cells[y * columns + x]
     }
 
-    public mutating func clear(role: StyleRole = .text) {
+    public mutating func clear(role: StyleRole = .plain) {
         let cell = Cell(role: role)
         for i in cells.indices { cells[i] = cell }
     }
@@ -66,7 +66,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     /// of column 0, so `x += put(...)` keeps working for partly visible text.
     @discardableResult
     public mutating func put(
-        _ text: String, x: Int, y: Int, role: StyleRole = .text,
+        _ text: String, x: Int, y: Int, role: StyleRole = .plain,
         bold: Bool = false, underline: Bool = false, maxColumns: Int? = nil
     ) -> Int {
         let rightEdge = columns - x

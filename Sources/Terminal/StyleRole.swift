@@ -1,34 +1,12 @@
-/// What a piece of text means on screen; the backend turns a role into colours or
-/// attributes. Raw values are the helix-like theme keys that theme files will use,
-/// so they must not change.
-public enum StyleRole: String, CaseIterable, Sendable, Hashable {
-    case text = "ui.text"
-    case textDim = "ui.text.dim"
-    case title = "ui.title"
-    case border = "ui.border"
-    case borderLive = "ui.border.live"
-    case tab = "ui.tab"
-    case tabActive = "ui.tab.active"
-    case statusBar = "ui.statusbar"
-    case tableHeader = "table.header"
-    case row = "table.row"
-    case rowSelected = "table.row.selected"
-    case rowMarked = "table.row.marked"
-    case badgeTest = "badge.test"
-    case badgeLive = "badge.live"
-    case ok = "status.ok"
-    case warn = "status.warn"
-    case error = "status.error"
-    case pending = "status.pending"
-    case dialog = "dialog"
-    case dialogTitle = "dialog.title"
-    case dialogButton = "dialog.button"
-    case dialogButtonFocus = "dialog.button.focus"
-    case queueOpen = "queue.status.open"
-    case queueEscalated = "queue.status.escalated"
-    case queueApproved = "queue.status.approved"
-    case logCode = "log.code"
-    case spark = "chart.spark"
-    case help = "ui.help"
-    case input = "ui.input"
+/// What a piece of text means on screen. Terminal knows no role by name: an app declares its
+/// roles once, in a `StyleSheet` (each with its theme key and its look without a theme), and a
+/// role is its place in that sheet, so a cell stays small and comparing or looking up a role
+/// is an integer operation.
+public struct StyleRole: Hashable, Sendable {
+    public let index: UInt16
+
+    public init(index: UInt16) { self.index = index }
+
+    /// The first role of every sheet: plain text, what a blank cell shows.
+    public static let plain = StyleRole(index: 0)
 }

@@ -10,6 +10,8 @@ public protocol TerminalBackend: AnyObject {
     func readKey(timeoutMilliseconds: Int, wake: WakeSignal?) -> Key?
     /// Sends bytes straight to the terminal, bypassing the screen model (OSC 52 copy).
     func writeRaw(_ bytes: String)
+    /// Shows every role in a theme's styles from now on (nil: the built-in ones), repainting.
+    func apply(palette: TerminalPalette?)
     /// Restores the terminal; safe to call more than once.
     func shutdown()
 }

@@ -1,22 +1,26 @@
-/// A theme resolved for the terminal: one `RoleStyle` for every `StyleRole`. Built
-/// from a function over all roles so that no role can be missing.
+/// A theme resolved for the terminal: one `RoleStyle` for every role of a `StyleSheet`, built
+/// from a function over the sheet's roles so that none can be missing.
 public struct TerminalPalette: Hashable, Sendable {
-    private let styles: [StyleRole: RoleStyle]
+    public let sheet: StyleSheet
+    private let styles: [RoleStyle]
 
-    public init<Failure: Error>(_ style: (StyleRole) throws(Failure) -> RoleStyle) throws(Failure) {
-        var styles: [StyleRole: RoleStyle] = [:]
-        for role in StyleRole.allCases { styles[role] = try style(role) }
+    public init<Failure: Error>(_ sheet: StyleSheet, _ style: (StyleRole) throws(Failure) -> RoleStyle) throws(Failure) {
+        self.sheet = sheet
+        var styles: [RoleStyle] = []
+        styles.reserveCapacity(sheet.definitions.count)
+        for role in sheet.roles { styles.append(try style(role)) }
         self.styles = styles
     }
 
+    /// A role of another sheet has no style.
     public subscript(role: StyleRole) -> RoleStyle {
-        styles[role] ?? RoleStyle()
+        styles.indices.contains(Int(role.index)) ? styles[Int(role.index)] : RoleStyle()
     }
 
     /// False for an attributes-only theme: the terminal then uses the monochrome forms
     /// even when it could show colour, since colour mode would show no colours either.
     public var usesColor: Bool {
-        StyleRole.allCases.contains { self[$0].hasColor }
+        styles.contains { $0.hasColor }
     }
 
     /// The curses colour numbers for `role` on a terminal with `colorCount` colours;

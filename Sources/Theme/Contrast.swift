@@ -8,11 +8,9 @@ public enum Contrast {
     public static let minimumForText = 4.5
     public static let minimumForGraphics = 3.0
 
-    /// Roles that draw lines and bars rather than words.
-    public static let graphicRoles: Set<StyleRole> = [.border, .borderLive, .spark]
-
-    public static func minimum(for role: StyleRole) -> Double {
-        graphicRoles.contains(role) ? minimumForGraphics : minimumForText
+    /// Roles that draw lines and bars rather than words (`RoleDefinition.isGraphic`) need less.
+    public static func minimum(for definition: RoleDefinition) -> Double {
+        definition.isGraphic ? minimumForGraphics : minimumForText
     }
 
     public static func relativeLuminance(_ color: RGBColor) -> Double {
@@ -34,12 +32,14 @@ public enum Contrast {
 /// A role whose colours are too close, or cannot be checked.
 public struct ContrastIssue: Hashable, Sendable, CustomStringConvertible {
     public let role: StyleRole
+    /// The role's theme key.
+    public let key: String
     /// nil when the foreground or background is the terminal's default, which cannot be known.
     public let ratio: Double?
     public let minimum: Double
     public let detail: String
 
-    public var description: String { "\(role.rawValue): \(detail)" }
+    public var description: String { "\(key): \(detail)" }
 }
 
 public extension Theme {
@@ -47,11 +47,12 @@ public extension Theme {
     /// the theme's colours and the xterm-256 colours a 256-colour terminal really
     /// shows, since rounding to that table can lose contrast.
     func contrastIssues(scale: Double = 1) -> [ContrastIssue] {
-        StyleRole.allCases.compactMap { role in
+        palette.sheet.roles.compactMap { role in
             let style = palette[role]
-            let minimum = Contrast.minimum(for: role) * scale
+            let definition = palette.sheet[role]
+            let minimum = Contrast.minimum(for: definition) * scale
             guard let foreground = style.foreground, let background = style.background else {
-                return ContrastIssue(role: role, ratio: nil, minimum: minimum,
+                return ContrastIssue(role: role, key: definition.key, ratio: nil, minimum: minimum,
                                      detail: "fg or bg is the terminal's default colour, so contrast cannot be checked")
             }
             let exact = Contrast.ratio(foreground, background)
@@ -61,7 +62,7 @@ public extension Theme {
             let worst = min(exact, shown)
             guard worst < minimum else { return nil }
             let detail = "\(foreground) on \(background) is \(Self.format(exact)):1 (\(Self.format(shown)):1 in 256 colours), below \(Self.format(minimum)):1"
-            return ContrastIssue(role: role, ratio: worst, minimum: minimum, detail: detail)
+            return ContrastIssue(role: role, key: definition.key, ratio: worst, minimum: minimum, detail: detail)
         }
     }
 

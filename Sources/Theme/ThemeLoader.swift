@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 
 /// Finds themes by name and loads them with everything they inherit.
 ///
@@ -9,13 +10,16 @@ import Foundation
 public struct ThemeLoader: Sendable {
     /// The user's theme directory; nil when neither XDG_CONFIG_HOME nor HOME is set.
     public let userDirectory: String?
+    /// The app's roles: a theme is resolved for each of them, and may name only them.
+    public let sheet: StyleSheet
 
-    public init(userDirectory: String?) {
+    public init(userDirectory: String?, sheet: StyleSheet) {
         self.userDirectory = userDirectory
+        self.sheet = sheet
     }
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.init(userDirectory: Self.userDirectory(environment: environment))
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, sheet: StyleSheet) {
+        self.init(userDirectory: Self.userDirectory(environment: environment), sheet: sheet)
     }
 
     /// The XDG base-directory rule: XDG_CONFIG_HOME if set to an absolute path, else
@@ -32,6 +36,7 @@ public struct ThemeLoader: Sendable {
     /// contains `/` or ends in `.toml` (`--theme ./mine.toml`).
     public func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
         let theme = try ThemeSource.isPath(nameOrPath) ? file(at: nameOrPath) : find(nameOrPath)
+        let known = ThemeKeys.known(sheet)
         var documents: [ThemeDocument] = []
         var visited: [ThemeSource] = []
         var current = theme
@@ -44,13 +49,13 @@ public struct ThemeLoader: Sendable {
                                  message: "'inherits' goes round in a cycle: \(cycle)")
             }
             visited.append(current.source)
-            let document = try ThemeParser.parse(current.text, file: current.source.displayPath)
+            let document = try ThemeParser.parse(current.text, file: current.source.displayPath, known: known)
             documents.append(document)
             guard let parent = document.inherits else { break }
             current = try findParent(parent, of: current.source, document: document)
         }
         let name = ThemeSource.isPath(nameOrPath) ? ThemeSource.baseName(of: nameOrPath) : nameOrPath
-        return try ThemeResolver.resolve(documents.reversed(), name: name)
+        return try ThemeResolver.resolve(documents.reversed(), name: name, sheet: sheet)
     }
 
     /// Every theme name `load` accepts, sorted; user themes shadow shipped ones.

@@ -7,11 +7,13 @@ import TOMLKit
 struct ThemeParser {
     let file: String
     let text: String
+    /// The keys a theme may name: the app's roles and their prefixes (`ThemeKeys.known`).
+    let known: Set<String>
 
     static let styleFields: Set<String> = ["fg", "bg", "fg16", "bg16", "modifiers", "mono"]
 
-    static func parse(_ text: String, file: String) throws(ThemeError) -> ThemeDocument {
-        try ThemeParser(file: file, text: text).parse()
+    static func parse(_ text: String, file: String, known: Set<String>) throws(ThemeError) -> ThemeDocument {
+        try ThemeParser(file: file, text: text, known: known).parse()
     }
 
     private func parse() throws(ThemeError) -> ThemeDocument {
@@ -105,7 +107,7 @@ struct ThemeParser {
     }
 
     private func store(_ style: StyleSpec, at key: String, in styles: inout [String: StyleSpec]) throws(ThemeError) {
-        guard ThemeKeys.known.contains(key) else {
+        guard known.contains(key) else {
             throw ThemeError(.unknownKey, file: file, line: line(key),
                              message: "unknown key '\(key)': rewards-ops has no such part; keys are the names in themes/default.toml (such as ui.statusbar, table.row.selected) or their prefixes")
         }

@@ -3,7 +3,7 @@ import Terminal
 /// Merges an `inherits` chain and resolves every role to concrete colours.
 enum ThemeResolver {
     /// `documents` runs from the oldest ancestor to the theme itself.
-    static func resolve(_ documents: [ThemeDocument], name: String) throws(ThemeError) -> Theme {
+    static func resolve(_ documents: [ThemeDocument], name: String, sheet: StyleSheet) throws(ThemeError) -> Theme {
         var palette: [String: PaletteEntry] = [:]
         var styles: [String: StyleSpec] = [:]
         for document in documents {
@@ -12,9 +12,9 @@ enum ThemeResolver {
             for (key, style) in document.styles { styles[key] = style.overlaid(on: styles[key]) }
         }
         let file = documents.last?.file ?? name
-        let merged = MergedTheme(file: file, palette: palette, styles: styles)
+        let merged = MergedTheme(file: file, palette: palette, styles: styles, sheet: sheet)
         var origins: [StyleRole: StyleOrigin] = [:]
-        let terminalPalette = try TerminalPalette { role throws(ThemeError) in
+        let terminalPalette = try TerminalPalette(sheet) { role throws(ThemeError) in
             let resolved = try merged.style(for: role)
             origins[role] = resolved.origin
             return resolved.style
@@ -43,13 +43,14 @@ private struct MergedTheme {
     let file: String
     let palette: [String: PaletteEntry]
     let styles: [String: StyleSpec]
+    let sheet: StyleSheet
 
     /// Each part is looked up on its own, so `table.row.selected` can set only `bg`
     /// and take its text colour and attributes from `table.row` or `ui.text`.
     func style(for role: StyleRole) throws(ThemeError) -> (style: RoleStyle, origin: StyleOrigin) {
-        let order = ThemeKeys.lookupOrder(for: role)
+        let order = ThemeKeys.lookupOrder(for: role, in: sheet)
         let foreground = first(in: order, \.foreground)
-        let background = first(in: ThemeKeys.backgroundLookupOrder(for: role), \.background)
+        let background = first(in: ThemeKeys.backgroundLookupOrder(for: role, in: sheet), \.background)
         let modifiers = first(in: order, \.modifiers)
         let monochrome = first(in: order, \.monochrome)
         let fg = try resolve(foreground?.value)

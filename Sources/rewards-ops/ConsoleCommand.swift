@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Theme
 
 struct ConsoleCommand: ParsableCommand {
@@ -17,10 +18,9 @@ struct ConsoleCommand: ParsableCommand {
         let settings = try connection.settings()
         try LogSetup.silent(file: connection.logFile, level: connection.level, secrets: [settings.credentials.secret])
         if resetMirror { try MirrorOpening.reset(path: settings.mirrorPath) }
-        let themes = ThemeLoader()
+        let themes = ThemeLoader(sheet: ConsoleStyles.sheet)
         let first = try SessionParts.open(settings, theme: theme ?? settings.theme ?? "default", themes: themes)
         try ConsoleSession.run(first, monochrome: monochrome, themes: themes,
-                               profiles: ProfileSwitcher(commandLineTheme: theme, themes: themes),
-                               choices: ProfileSwitcher.choices(settings.config))
+                               profiles: ProfileSwitcher(commandLineTheme: theme, themes: themes))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Foundation
 import Logging
 import Mirror
@@ -61,9 +62,9 @@ struct DemoCommand: ParsableCommand {
         let rate = activity, seed = self.seed
         _ = try blockingAwait { await traffic.start(stepsPerSecond: rate, seed: seed) }
         defer { _ = try? blockingAwait { await traffic.stop() } }
-        let themes = ThemeLoader()
+        let themes = ThemeLoader(sheet: ConsoleStyles.sheet)
         // No profile switcher: the demo's sandbox is its only platform, and `:profile` says so.
-        let parts = SessionParts(mirror: mirror, mirrorPath: mirrorPath, engine: engine, environmentHint: .test,
+        let parts = SessionParts(mirror: mirror, engine: engine, environmentHint: .test,
                                  palette: try SessionParts.loadPalette(theme ?? "default", themes: themes))
         try ConsoleSession.run(parts, monochrome: monochrome, undoSeconds: undoSeconds, themes: themes)
     }

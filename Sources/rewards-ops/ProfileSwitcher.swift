@@ -4,18 +4,14 @@ import RewardsContract
 import Settings
 import Theme
 
-/// Readies another profile's session for `:profile NAME`: reads the config file afresh (it
-/// may have changed since the console started), applies `ProfileSwitchRules`, and opens what
-/// the session needs. Anything that fails is thrown as the reason, and the running session
-/// goes on untouched.
-final class ProfileSwitcher {
+/// Opens another profile's session for `:profile NAME`: reads the config file afresh (it may
+/// have changed since the console started), applies `ProfileSwitchRules`, and opens what the
+/// session needs. Anything that fails is thrown as the reason, and the running session goes
+/// on untouched.
+struct ProfileSwitcher: ProfileOpener {
     let commandLineTheme: String?
     let themes: ThemeLoader
     let environment: [String: String]
-    /// The session `prepare` readied; the console loop takes it once the running one ends.
-    private var prepared: SessionParts?
-    /// The profiles of the config as `prepare` last read it, for the next session's `:profile`.
-    private(set) var latestChoices: ProfileChoices?
 
     init(commandLineTheme: String?, themes: ThemeLoader,
          environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -32,9 +28,7 @@ final class ProfileSwitcher {
         })
     }
 
-    /// Throws why profile `name` cannot run; else its session waits in `takePrepared()`.
-    func prepare(_ name: String, running: SessionParts) throws {
-        prepared = nil
+    func open(profile name: String, running: SessionParts) throws -> SessionParts {
         let resolved = Result { try ConnectionSettings.resolve(profile: name, environment: environment) }
             .mapError { Self.briefly($0) }
         let requested = resolved.map { settings in
@@ -50,10 +44,9 @@ final class ProfileSwitcher {
             throw CommandError(reason)
         case .start(let theme):
             let settings = try resolved.get()
-            latestChoices = Self.choices(settings.config)
             // The new secret joins the log's redaction list before anything can log it.
             LogSetup.redactedSecrets.add(settings.credentials.secret)
-            prepared = try SessionParts.open(settings, theme: theme, themes: themes)
+            return try SessionParts.open(settings, theme: theme, themes: themes)
         }
     }
 
@@ -70,11 +63,5 @@ final class ProfileSwitcher {
         default:
             return error
         }
-    }
-
-    /// The readied session, once: nil when none was asked for (the operator quit).
-    func takePrepared() -> SessionParts? {
-        defer { prepared = nil }
-        return prepared
     }
 }

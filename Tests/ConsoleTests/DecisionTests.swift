@@ -15,7 +15,7 @@ import Testing
         var state = Fixtures.state()
         _ = send(&state, .char(" "), .char(" "))
         #expect(state.marks[.reviews]?.count == 2)
-        #expect(state.reviews.selected == 2, "marking moves down")
+        #expect(state.reviews.list.selected == 2, "marking moves down")
         let text = RootView.render(state).text()
         #expect(text.contains("● rev_001") && text.contains("● rev_002"))
         _ = send(&state, .char("a"))
@@ -276,14 +276,15 @@ import Testing
         var state = Fixtures.state()
         _ = Update.update(&state, .key(.char("/")))
         let commands = Update.update(&state, .key(.char("鈴")))
-        #expect(state.reviewFilter.text == "鈴")
-        guard case .loadWindow(.reviews, .reviews(let filter), .top, _, _, _)? = commands.first else {
+        #expect(state.reviews.filter.text == "鈴")
+        guard case .loadWindow(let query, .top, _, _, _)? = commands.first, query.pane == .reviews,
+              let filter = query.filter(as: ReviewFilter.self) else {
             Issue.record("expected a queue reload"); return
         }
         #expect(filter.text == "鈴")
         #expect(RootView.render(state).lines()[22].hasPrefix("Filter review queue: /鈴"))
         _ = Update.update(&state, .key(.escape))
-        #expect(state.reviewFilter.text.isEmpty)
+        #expect(state.reviews.filter.text.isEmpty)
     }
 
     @Test func theMemberDetailShowsTheLedgerWithItsRunningBalance() {

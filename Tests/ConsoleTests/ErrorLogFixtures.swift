@@ -43,9 +43,9 @@ enum ErrorLogFixtures {
     static func state(columns: Int = 120, rows: Int = 24) -> AppState {
         var state = Fixtures.state(columns: columns, rows: rows)
         state.pane = .errors
-        state.errorLog.groupsGeneration = 1
-        state.errorLog.groupsRequestedAt = now
-        Update.errorGroupsLoaded(&state, generation: 1,
+        state.errors.extra.groupsGeneration = 1
+        state.errors.extra.groupsRequestedAt = now
+        ErrorLogPane.groupsLoaded(&state, generation: 1,
                                  result: ErrorGroups(groups: groups, truncated: false, now: now))
         return state
     }
@@ -54,7 +54,7 @@ enum ErrorLogFixtures {
     static func drilledState() -> AppState {
         var state = state()
         _ = Update.update(&state, .key(.enter))
-        state.errors.apply(Fixtures.rows(rows, key: \.id), select: .index(0), atStart: true)
+        state.errors.list.apply(Fixtures.rows(rows, key: \.id), select: .index(0), atStart: true)
         state.awaitingMove = nil
         return state
     }

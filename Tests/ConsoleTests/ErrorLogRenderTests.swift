@@ -35,7 +35,7 @@ import Testing
             ErrorGroup(code: "code_\(index)", count: 30 - index, lastSeen: Fixtures.now, httpStatus: 400,
                        retryable: false, hourly: ErrorLogFixtures.hourly([0: 1]))
         }
-        Update.errorGroupsLoaded(&state, generation: state.errorLog.groupsGeneration,
+        ErrorLogPane.groupsLoaded(&state, generation: state.errors.extra.groupsGeneration,
                                  result: ErrorGroups(groups: many, truncated: true, now: Fixtures.now))
         _ = Update.update(&state, .key(.char("G")))
         let lines = screen(state)
@@ -50,17 +50,17 @@ import Testing
 
     @Test func filtersAndSourceShowOnTheMessageLineAndInTheEmptyText() {
         var state = ErrorLogFixtures.state()
-        state.errorLog.source = .console
-        state.errorLog.retryable = true
-        state.errorLog.status = .serverErrors
-        state.errorLog.groups = []
+        state.errors.filter.source = .console
+        state.errors.filter.retryable = true
+        state.errors.filter.status = .serverErrors
+        state.errors.extra.groups = []
         var lines = screen(state)
         #expect(lines[3] == " No failures match the filters (s, f to change).")
         #expect(lines[22] == "This console's calls · retryable yes · status 5xx — Enter open · s status · f retryable · c source")
-        state.errorLog.retryable = nil
-        state.errorLog.status = .any
+        state.errors.filter.retryable = nil
+        state.errors.filter.status = .any
         #expect(screen(state)[3] == " This console has no failed calls recorded.")
-        state.errorLog.groupsLoaded = false
+        state.errors.extra.groupsLoaded = false
         lines = screen(state)
         #expect(lines[3] == " Loading…")
     }
@@ -69,7 +69,7 @@ import Testing
     @Test func theRowsTableIsUnchanged() {
         var state = Fixtures.state()
         state.pane = .errors
-        state.errorLog.mode = .rows
+        state.errors.extra.mode = .rows
         let lines = screen(state)
         #expect(lines[1] == "  Age HTTP Code                           Retry Method Path                 Message               Request ID")
         #expect(lines[2] == "   2m  422 insufficient_points_balance    no    POST   /v1/redemptions      The member does not … req_AAAA1111")
@@ -139,8 +139,8 @@ import Testing
 
     @Test func longTextWrapsByDisplayWidth() {
         var state = ErrorLogFixtures.drilledState()
-        state.errors.rows[0].object.message = String(repeating: "残高不足 ", count: 30)
-        state.errors.rows[0].object.details = nil
+        state.errors.list.rows[0].object.message = String(repeating: "残高不足 ", count: 30)
+        state.errors.list.rows[0].object.details = nil
         _ = Update.update(&state, .key(.enter))
         let lines = screen(state)
         // Eleven words of nine columns (with the space) fit the 101 columns of a value.
@@ -154,14 +154,14 @@ import Testing
 
     @Test func theConsolesOwnCallReadsAsSuch() {
         var state = ErrorLogFixtures.drilledState()
-        state.errorLog.source = .console
+        state.errors.filter.source = .console
         let at = Timestamp(Fixtures.now.addingTimeInterval(-30), fractionalDigits: 3)
         let call = RequestLog(id: "local_7", version: 1, createdAt: at, updatedAt: at, requestId: "", at: at,
                               method: "GET", path: "/v1/changes", httpStatus: 0, code: "transport_error",
                               message: "connection reset by peer", retryable: true,
                               details: .object(["attempt": .int(2)]))
-        state.errorLog.code = "transport_error"
-        state.errors.apply(Fixtures.rows([call], key: \.id), select: .index(0), atStart: true)
+        state.errors.filter.code = "transport_error"
+        state.errors.list.apply(Fixtures.rows([call], key: \.id), select: .index(0), atStart: true)
         let rows = screen(state)
         #expect(rows[2] == "  30s    — transport_error                yes   GET    /v1/changes          connection reset by … —")
         _ = Update.update(&state, .key(.enter))
@@ -176,7 +176,7 @@ import Testing
 
     @Test func anUnknownCodeIsShownAsSentWithoutAdvice() {
         var state = ErrorLogFixtures.drilledState()
-        state.errors.rows[0].object.code = "teapot\u{1b}[5m_overflow"
+        state.errors.list.rows[0].object.code = "teapot\u{1b}[5m_overflow"
         _ = Update.update(&state, .key(.enter))
         let lines = screen(state)
         #expect(lines[6] == " Code             teapot�_overflow")
@@ -188,7 +188,7 @@ import Testing
         var state = ErrorLogFixtures.state(columns: 80)
         expectInert(state)
         _ = Update.update(&state, .key(.enter))
-        state.errors.apply(Fixtures.rows(ErrorLogFixtures.rows, key: \.id), select: .index(0), atStart: true)
+        state.errors.list.apply(Fixtures.rows(ErrorLogFixtures.rows, key: \.id), select: .index(0), atStart: true)
         state.awaitingMove = nil
         expectInert(state)
         _ = Update.update(&state, .key(.enter))

@@ -29,58 +29,59 @@ import Testing
     @Test func enterDrillsIntoTheSelectedCodeAndEscComesBack() {
         var state = ErrorLogFixtures.state()
         _ = send(&state, .char("j"))
-        #expect(state.errorLog.selectedGroup == 1)
+        #expect(state.errors.extra.selectedGroup == 1)
         let commands = send(&state, .enter)
-        #expect(state.errorLog.mode == .rows)
-        #expect(state.errorLog.code == "unavailable")
-        #expect(state.errors.rows.isEmpty, "the rows of another code do not linger")
-        guard case .loadWindow(.errors, .errorLog(let filter), .top, _, .index(0), let generation)? = commands.first else {
+        #expect(state.errors.extra.mode == .rows)
+        #expect(state.errors.filter.code == "unavailable")
+        #expect(state.errors.list.rows.isEmpty, "the rows of another code do not linger")
+        guard case .loadWindow(let query, .top, _, .index(0), let generation)? = commands.first, query.pane == .errors,
+              let filter = query.filter(as: ErrorLogFilter.self) else {
             Issue.record("expected the code's window, got \(commands)"); return
         }
         #expect(filter == ErrorLogFilter(source: .platform, code: "unavailable"))
         #expect(state.awaitingMove?.generation == generation, "keys wait for the rows")
         state.awaitingMove = nil
         let back = send(&state, .escape)
-        #expect(state.errorLog.mode == .groups && state.errorLog.code == nil)
+        #expect(state.errors.extra.mode == .groups && state.errors.filter.code == nil)
         #expect(groupsLoad(back) == ErrorLogFilter(), "the summary is fresh when we come back")
-        #expect(state.errorLog.selectedGroup == 1, "on the code we left")
+        #expect(state.errors.extra.selectedGroup == 1, "on the code we left")
     }
 
     @Test func enterOnARowOpensItsDetailAndEscClosesIt() {
         var state = ErrorLogFixtures.drilledState()
         #expect(send(&state, .enter).isEmpty)
-        #expect(state.errorLog.mode == .detail)
+        #expect(state.errors.extra.mode == .detail)
         #expect(send(&state, .escape).isEmpty)
-        #expect(state.errorLog.mode == .rows)
+        #expect(state.errors.extra.mode == .rows)
         _ = send(&state, .escape)
-        #expect(state.errorLog.mode == .groups)
+        #expect(state.errors.extra.mode == .groups)
         _ = send(&state, .escape)
-        #expect(state.errorLog.mode == .groups, "Esc at the top stays")
+        #expect(state.errors.extra.mode == .groups, "Esc at the top stays")
     }
 
     @Test func enterTypedBeforeTheRowsArriveOpensTheFirstRow() {
         var state = ErrorLogFixtures.state()
         let commands = send(&state, .enter, .enter)
-        #expect(state.errorLog.mode == .rows)
-        guard case .loadWindow(_, _, _, _, let select, let generation)? = commands.first else {
+        #expect(state.errors.extra.mode == .rows)
+        guard case .loadWindow(_, _, _, let select, let generation)? = commands.first else {
             Issue.record("expected a load"); return
         }
         _ = Update.update(&state, .windowLoaded(pane: .errors, generation: generation,
-                                                rows: .errors(Fixtures.rows(ErrorLogFixtures.rows, key: \.id)),
+                                                rows: PaneWindow(Fixtures.rows(ErrorLogFixtures.rows, key: \.id)),
                                                 select: select, outbox: [:], atStart: true))
-        #expect(state.errorLog.mode == .detail)
-        #expect(state.errors.selectedRow?.id == "log_101")
+        #expect(state.errors.extra.mode == .detail)
+        #expect(state.errors.list.selectedRow?.id == "log_101")
     }
 
     @Test func enterOnNothingDoesNothing() {
         var state = Fixtures.state()
         state.pane = .errors
         #expect(send(&state, .enter).isEmpty)
-        #expect(state.errorLog.mode == .groups)
-        state.errorLog.mode = .rows
-        state.errors = ListState()
+        #expect(state.errors.extra.mode == .groups)
+        state.errors.extra.mode = .rows
+        state.errors.list = ListState()
         #expect(send(&state, .enter).isEmpty)
-        #expect(state.errorLog.mode == .rows)
+        #expect(state.errors.extra.mode == .rows)
     }
 
     @Test func fCyclesRetryableAndSCyclesTheStatus() {
@@ -96,8 +97,9 @@ import Testing
         var state = ErrorLogFixtures.drilledState()
         _ = send(&state, .enter)
         let commands = send(&state, .char("f"))
-        #expect(state.errorLog.mode == .rows, "the detail's row may not pass the new filter")
-        guard case .loadWindow(.errors, .errorLog(let filter), .top, _, _, _)? = commands.first else {
+        #expect(state.errors.extra.mode == .rows, "the detail's row may not pass the new filter")
+        guard case .loadWindow(let query, .top, _, _, _)? = commands.first, query.pane == .errors,
+              let filter = query.filter(as: ErrorLogFilter.self) else {
             Issue.record("expected a reload, got \(commands)"); return
         }
         #expect(filter == ErrorLogFilter(code: "insufficient_points_balance", retryable: true))
@@ -106,8 +108,8 @@ import Testing
     @Test func cSwitchesTheSourceBackToItsSummary() {
         var state = ErrorLogFixtures.drilledState()
         let commands = send(&state, .char("c"))
-        #expect(state.errorLog.source == .console)
-        #expect(state.errorLog.mode == .groups && state.errorLog.groups.isEmpty && !state.errorLog.groupsLoaded)
+        #expect(state.errors.filter.source == .console)
+        #expect(state.errors.extra.mode == .groups && state.errors.extra.groups.isEmpty && !state.errors.extra.groupsLoaded)
         #expect(groupsLoad(commands) == ErrorLogFilter(source: .console))
         #expect(groupsLoad(send(&state, .char("c"))) == ErrorLogFilter(source: .platform))
     }
@@ -115,15 +117,15 @@ import Testing
     @Test func movingInTheSummaryNeedsNoQuery() {
         var state = ErrorLogFixtures.state()
         #expect(send(&state, .char("G")).isEmpty)
-        #expect(state.errorLog.selectedGroup == 2)
+        #expect(state.errors.extra.selectedGroup == 2)
         #expect(send(&state, .char("j")).isEmpty)
-        #expect(state.errorLog.selectedGroup == 2)
+        #expect(state.errors.extra.selectedGroup == 2)
         #expect(send(&state, .char("g")).isEmpty)
-        #expect(state.errorLog.selectedGroup == 0)
+        #expect(state.errors.extra.selectedGroup == 0)
         #expect(send(&state, .pageDown).isEmpty)
-        #expect(state.errorLog.selectedGroup == 2)
+        #expect(state.errors.extra.selectedGroup == 2)
         #expect(Update.update(&state, .key(.mouse(MouseEvent(kind: .wheelUp, x: 0, y: 3)))).isEmpty)
-        #expect(state.errorLog.selectedGroup == 0)
+        #expect(state.errors.extra.selectedGroup == 0)
     }
 
     @Test func anAnswerKeepsTheSelectedCodeAndALateOneIsDropped() {
@@ -136,14 +138,14 @@ import Testing
         #expect(now == Fixtures.now.addingTimeInterval(61))
         var reordered = ErrorLogFixtures.groups
         reordered.swapAt(0, 1)
-        Update.errorGroupsLoaded(&state, generation: generation - 1,
+        ErrorLogPane.groupsLoaded(&state, generation: generation - 1,
                                  result: ErrorGroups(groups: [], truncated: false, now: now))
-        #expect(state.errorLog.groups.count == 3, "an older answer is dropped")
-        Update.errorGroupsLoaded(&state, generation: generation,
+        #expect(state.errors.extra.groups.count == 3, "an older answer is dropped")
+        ErrorLogPane.groupsLoaded(&state, generation: generation,
                                  result: ErrorGroups(groups: reordered, truncated: true, now: now))
-        #expect(state.errorLog.selectedGroup == 0)
-        #expect(state.errorLog.selectedGroupRow?.code == "unavailable")
-        #expect(state.errorLog.groupsTruncated)
+        #expect(state.errors.extra.selectedGroup == 0)
+        #expect(state.errors.extra.selectedGroupRow?.code == "unavailable")
+        #expect(state.errors.extra.groupsTruncated)
         #expect(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(62))).isEmpty, "once a minute")
     }
 
@@ -152,11 +154,11 @@ import Testing
         state.needsRefresh = true
         #expect(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(0.5))) == [.loadCounts],
                 "only the counts")
-        #expect(state.errorLog.groupsRefreshOwed)
+        #expect(state.errors.extra.groupsRefreshOwed)
         #expect(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(1.5))).isEmpty)
         let commands = Update.update(&state, .tick(Fixtures.now.addingTimeInterval(2)))
         #expect(groupsLoad(commands) != nil, "the held-back change is caught up")
-        #expect(!state.errorLog.groupsRefreshOwed)
+        #expect(!state.errors.extra.groupsRefreshOwed)
         // Only the counts it owed (throttled on their own clock); no further grouped query.
         #expect(Update.update(&state, .tick(Fixtures.now.addingTimeInterval(4.5))) == [.loadCounts])
     }
@@ -168,7 +170,8 @@ import Testing
         state = ErrorLogFixtures.drilledState()
         state.needsRefresh = true
         let commands = Update.update(&state, .tick(Fixtures.now))
-        guard case .loadWindow(.errors, .errorLog(let filter), .top, _, .id("log_101", _), _)? = commands.first else {
+        guard case .loadWindow(let query, .top, _, .id("log_101", _), _)? = commands.first, query.pane == .errors,
+              let filter = query.filter(as: ErrorLogFilter.self) else {
             Issue.record("expected the rows to refresh, got \(commands)"); return
         }
         #expect(filter.code == "insufficient_points_balance")
@@ -179,16 +182,16 @@ import Testing
         var state = ErrorLogFixtures.drilledState()
         _ = send(&state, .enter)
         #expect(send(&state, .pageDown).isEmpty)
-        let end = state.errorLog.detailScroll
+        let end = state.errors.extra.detailScroll
         #expect(end > 0)
         _ = send(&state, .pageDown, .pageDown)
-        #expect(state.errorLog.detailScroll == end, "no scrolling into nothing")
+        #expect(state.errors.extra.detailScroll == end, "no scrolling into nothing")
         _ = send(&state, .pageUp)
-        #expect(state.errorLog.detailScroll == 0)
+        #expect(state.errors.extra.detailScroll == 0)
         _ = send(&state, .pageDown, .char("j"))
-        #expect(state.errorLog.detailScroll == 0, "the next failure starts at its top")
-        #expect(state.errors.selectedRow?.id == "log_100")
-        #expect(state.errorLog.mode == .detail)
+        #expect(state.errors.extra.detailScroll == 0, "the next failure starts at its top")
+        #expect(state.errors.list.selectedRow?.id == "log_100")
+        #expect(state.errors.extra.mode == .detail)
     }
 
     @Test func theKeysAreInTheHelpAndOnlyOnThisPane() {
@@ -199,6 +202,6 @@ import Testing
         }
         var state = Fixtures.state()
         _ = send(&state, .char("c"))
-        #expect(state.errorLog.source == .platform, "c means nothing on the review queue")
+        #expect(state.errors.filter.source == .platform, "c means nothing on the review queue")
     }
 }

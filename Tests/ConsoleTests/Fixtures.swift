@@ -75,10 +75,10 @@ enum Fixtures {
         state.counts.openReviews = 2
         state.counts.escalatedReviews = 1
         state.counts.requestLogs = 2
-        state.members.apply(Self.rows(members, key: \.id), select: .index(0), atStart: true)
-        state.reviews.apply(Self.rows(reviews, key: \.review.id), select: .index(0), atStart: true)
-        state.redemptions.apply(Self.rows(redemptions, key: \.redemption.id), select: .index(0), atStart: true)
-        state.errors.apply(Self.rows(logs, key: \.id), select: .index(0), atStart: true)
+        state.members.list.apply(Self.rows(members, key: \.id), select: .index(0), atStart: true)
+        state.reviews.list.apply(Self.rows(reviews, key: \.review.id), select: .index(0), atStart: true)
+        state.redemptions.list.apply(Self.rows(redemptions, key: \.redemption.id), select: .index(0), atStart: true)
+        state.errors.list.apply(Self.rows(logs, key: \.id), select: .index(0), atStart: true)
         return state
     }
 }

@@ -99,21 +99,25 @@ import Testing
 
     @Test func aRefusedProfileLeavesTheSessionAsItWas() {
         var state = state()
-        state.reviews.selected = 1
+        state.reviews.list.selected = 1
         _ = command(&state, "profile prod")
-        let before = (state.pane, state.reviews.selected, state.profileName)
+        let before = (state.pane, state.reviews.list.selected, state.profileName)
         let reason = "/home/op/prod.secret: secret file has mode 0644; it must be readable by you alone (chmod 600 /home/op/prod.secret)"
         #expect(Update.update(&state, .profileSwitchRefused(name: "prod", reason: reason)).isEmpty)
         #expect(state.flash?.text == "Not switched to prod: " + reason)
         #expect(state.flash?.level == .error)
         #expect(!state.quitRequested)
-        #expect(state.pane == before.0 && state.reviews.selected == before.1 && state.profileName == before.2)
+        #expect(state.pane == before.0 && state.reviews.list.selected == before.1 && state.profileName == before.2)
     }
 
-    @Test func anAcceptedProfileEndsThisSessionWithoutQuitting() {
+    @Test func anAcceptedProfileEndsThisSessionWithoutQuitting() throws {
         var state = state()
-        #expect(Update.update(&state, .profileSwitchAccepted(name: "prod")).isEmpty, "no .quit: the process goes on")
+        let prod = try SessionFixtures.parts(profile: "prod")
+        defer { SessionFixtures.cleanUp(prod) }
+        #expect(Update.update(&state, .profileSwitchAccepted(name: "prod", next: prod)).isEmpty,
+                "no .quit: the process goes on")
         #expect(state.quitRequested)
+        #expect(state.nextSession?.profileName == "prod", "the session loop starts it next")
         #expect(state.flash?.text == "Switching to profile prod…")
     }
 
@@ -211,53 +215,43 @@ import Testing
     }
 }
 
-/// The UI loop carries `.switchProfile` out through the closure the executable sets.
+/// The effect runner carries `.switchProfile` out through the `ProfileOpener` the executable
+/// lends the session; its answer comes back as a message.
 @Suite struct ProfileSwitchRuntimeTests {
-    struct Refused: Error, CustomStringConvertible {
-        var description: String { "the secret's environment variable RWOPS_PROD is not set" }
+    func runtime(_ opener: SessionFixtures.Opener?) throws -> (ConsoleRuntime, SessionParts) {
+        let parts = try SessionFixtures.parts(profile: "staging")
+        let runtime = ConsoleRuntime(terminal: MemoryTerminal(columns: 100, rows: 30), parts: parts,
+                                     services: SessionServices(profiles: opener))
+        return (runtime, parts)
     }
 
-    func runtime() throws -> (ConsoleRuntime, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rwops-switch-\(UUID().uuidString).sqlite").path
-        let runtime = ConsoleRuntime(terminal: MemoryTerminal(columns: 100, rows: 30), mirror: try MirrorStore(path: path),
-                                     engine: nil, profileName: "staging")
-        runtime.dispatch(.profileChoicesLoaded(ProfileCommandTests.choices))
-        return (runtime, path)
-    }
-
-    func type(_ runtime: ConsoleRuntime, _ line: String) {
-        runtime.dispatch(.key(.char(":")))
-        for character in line { runtime.dispatch(.key(.char(character))) }
-        runtime.dispatch(.key(.enter))
-    }
-
-    @Test func aProfileThatCannotRunIsRefusedAndTheLoopGoesOn() throws {
-        let (runtime, path) = try runtime()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        var asked: [String] = []
-        runtime.switchProfile = { name in
-            asked.append(name)
-            throw Refused()
-        }
-        type(runtime, "profile prod")
-        #expect(asked == ["prod"])
+    @Test func aProfileThatCannotRunIsRefusedAndTheLoopGoesOn() async throws {
+        let opener = SessionFixtures.Opener(refusal: "the secret's environment variable RWOPS_PROD is not set")
+        let (runtime, parts) = try runtime(opener)
+        defer { SessionFixtures.cleanUp(parts) }
+        runtime.type("profile prod")
+        #expect(await runtime.step { $0.flash?.level == .error })
+        #expect(opener.asked == ["prod"])
         #expect(runtime.state.flash?.text == "Not switched to prod: the secret's environment variable RWOPS_PROD is not set")
         #expect(!runtime.state.quitRequested)
     }
 
-    @Test func aReadiedProfileEndsTheLoop() throws {
-        let (runtime, path) = try runtime()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        runtime.switchProfile = { _ in }
-        type(runtime, "profile dev")
-        #expect(runtime.state.quitRequested)
+    @Test func aReadiedProfileEndsTheLoop() async throws {
+        let dev = try SessionFixtures.parts(profile: "dev", mark: 2)
+        defer { SessionFixtures.cleanUp(dev) }
+        let (runtime, parts) = try runtime(SessionFixtures.Opener(ready: ["dev": dev]))
+        defer { SessionFixtures.cleanUp(parts) }
+        runtime.type("profile dev")
+        #expect(await runtime.step { $0.quitRequested })
+        #expect(runtime.state.nextSession?.mirrorPath == dev.mirrorPath)
         #expect(runtime.state.flash?.text == "Switching to profile dev…")
     }
 
-    @Test func withoutASwitcherTheRuntimeRefuses() throws {
-        let (runtime, path) = try runtime()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        type(runtime, "profile dev")
+    @Test func withoutASwitcherTheRuntimeRefuses() async throws {
+        let (runtime, parts) = try runtime(nil)
+        defer { SessionFixtures.cleanUp(parts) }
+        runtime.type("profile dev")
+        #expect(await runtime.step { $0.flash?.level == .error })
         #expect(runtime.state.flash?.text == "Not switched to dev: profiles cannot be switched here")
         #expect(!runtime.state.quitRequested)
     }

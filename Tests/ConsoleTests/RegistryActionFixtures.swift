@@ -50,7 +50,7 @@ enum RegistryActionFixtures {
 
     static func tallState() -> AppState {
         var state = Fixtures.state()
-        state.reviews.apply(Fixtures.rows(tallReviews, key: \.review.id), select: .index(12), atStart: false)
+        state.reviews.list.apply(Fixtures.rows(tallReviews, key: \.review.id), select: .index(12), atStart: false)
         return state
     }
 
@@ -69,7 +69,7 @@ enum RegistryActionFixtures {
              .redemptionsPane, .errorsPane, .previousPane:
             break
         case .filter:
-            state.reviewFilter.text = "Zoë"
+            state.reviews.filter.text = "Zoë"
         case .nextPane, .reviewsPane, .toggleDeleted, .openDetail:
             state.pane = .members
         case .down, .up, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
@@ -119,8 +119,8 @@ enum RegistryActionFixtures {
     static func windowLoad(_ commands: [Command]) -> (pane: PaneID, query: PaneQuery, request: WindowRequest, limit: Int,
                                                       select: SelectionHint, generation: Int)? {
         for command in commands {
-            if case .loadWindow(let pane, let query, let request, let limit, let select, let generation) = command {
-                return (pane, query, request, limit, select, generation)
+            if case .loadWindow(let query, let request, let limit, let select, let generation) = command {
+                return (query.pane, query, request, limit, select, generation)
             }
         }
         return nil
@@ -158,16 +158,9 @@ struct StateSnapshot: Equatable, CustomStringConvertible {
     var undoOnArrival: Bool
     var flash: Flash?
     var needsRefresh: Bool
-    var memberFilter: MemberFilter
-    var redemptionFilter: RedemptionFilter
-    var reviewFilter: ReviewFilter
-    var errorLog: ErrorLogState
-    var memberDetail: MemberDetailState?
+    var panes: PaneStates
+    var detail: AnyHashable?
     var audit: [AuditEntry]?
-    var members: ListState<Member>
-    var redemptions: ListState<RedemptionRow>
-    var reviews: ListState<ReviewRow>
-    var errors: ListState<RequestLog>
     var awaitingPane: PaneID?
     var awaitingGeneration: Int?
     var typeahead: [Key]
@@ -185,16 +178,9 @@ struct StateSnapshot: Equatable, CustomStringConvertible {
         undoOnArrival = state.undoOnArrival
         flash = state.flash
         needsRefresh = state.needsRefresh
-        memberFilter = state.memberFilter
-        redemptionFilter = state.redemptionFilter
-        reviewFilter = state.reviewFilter
-        errorLog = state.errorLog
-        memberDetail = state.memberDetail
+        panes = state.panes
+        detail = state.detail.map { AnyHashable($0) }
         audit = state.audit
-        members = state.members
-        redemptions = state.redemptions
-        reviews = state.reviews
-        errors = state.errors
         awaitingPane = state.awaitingMove?.pane
         awaitingGeneration = state.awaitingMove?.generation
         typeahead = state.typeahead
@@ -203,7 +189,7 @@ struct StateSnapshot: Equatable, CustomStringConvertible {
     var description: String {
         "pane \(pane), help \(showHelp), quit \(quitRequested), filter \(String(describing: filterInput)), "
             + "dialog \(dialog.map { "\($0.verb) \($0.actions.map(\.objectId))" } ?? "none"), "
-            + "flash \(flash?.text ?? "none"), detail \(memberDetail?.memberId ?? "none"), "
-            + "selected m\(members.selected)/r\(redemptions.selected)/q\(reviews.selected)/e\(errors.selected)"
+            + "flash \(flash?.text ?? "none"), detail \(detail.map { "\($0)" } ?? "none"), "
+            + "selected " + PaneTable.ids.map { "\($0) \(panes[$0].selected)" }.joined(separator: "/")
     }
 }

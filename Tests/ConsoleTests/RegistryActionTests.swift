@@ -37,7 +37,7 @@ import Testing
     @Test func everyKeyAndCommandNameReachesItsOwnActionOnEveryPaneItAppliesTo() {
         for spec in ActionRegistry.all {
             #expect(!spec.keys.isEmpty || !spec.commands.isEmpty, "\(spec.id) cannot be reached")
-            for pane in PaneID.allCases where spec.panes?.contains(pane) ?? true {
+            for pane in PaneTable.ids where spec.panes?.contains(pane) ?? true {
                 for key in spec.keys {
                     #expect(ActionRegistry.action(for: key, on: pane)?.id == spec.id,
                             "\(Keymap.label(key)) on \(pane) should be \(spec.id)")
@@ -54,7 +54,7 @@ import Testing
     @Test func aReadOnlyKeyIsNeitherShownNorOfferedAMutatingAction() {
         let mutating = Set(ActionRegistry.all.filter(\.mutates).map(\.id))
         #expect(mutating == [.approve, .escalate, .mark, .undo])
-        for pane in PaneID.allCases {
+        for pane in PaneTable.ids {
             #expect(ActionRegistry.available(on: pane, readOnly: true).allSatisfy { !$0.mutates })
             let offered = Set(ActionRegistry.completions(of: "", on: pane, readOnly: true))
             for spec in ActionRegistry.all where spec.mutates {
@@ -92,7 +92,7 @@ import Testing
         state.pane = .members
         let commands = F.press(.nextPane, &state)
         #expect(state.pane == .redemptions)
-        #expect(commands == [.loadWindow(pane: .redemptions, query: .redemptions(RedemptionFilter()), request: .top,
+        #expect(commands == [.loadWindow(.redemptions(RedemptionFilter()), request: .top,
                                          limit: 20, select: .id("red_001", fallback: 0), generation: 1)])
         state.pane = .errors
         _ = F.press(.nextPane, &state)
@@ -103,7 +103,7 @@ import Testing
         var state = Fixtures.state()
         let commands = F.press(.previousPane, &state)
         #expect(state.pane == .redemptions)
-        #expect(commands == [.loadWindow(pane: .redemptions, query: .redemptions(RedemptionFilter()), request: .top,
+        #expect(commands == [.loadWindow(.redemptions(RedemptionFilter()), request: .top,
                                          limit: 20, select: .id("red_001", fallback: 0), generation: 1)])
         state.pane = .members
         #expect(F.groupsLoad(F.press(.previousPane, &state)) == ErrorLogFilter())
@@ -112,19 +112,19 @@ import Testing
 
     @Test func membersPaneSwitchesAndLoadsTheMembersWhereTheyStood() {
         var state = Fixtures.state()
-        state.members.selected = 2
+        state.members.list.selected = 2
         let commands = F.press(.membersPane, &state)
         #expect(state.pane == .members)
-        #expect(commands == [.loadWindow(pane: .members, query: .members(MemberFilter()), request: .top, limit: 20,
+        #expect(commands == [.loadWindow(.members(MemberFilter()), request: .top, limit: 20,
                                          select: .id("mem_003", fallback: 2), generation: 1)])
     }
 
     @Test func redemptionsPaneSwitchesAndLoadsWithItsFilter() {
         var state = Fixtures.state()
-        state.redemptionFilter = RedemptionFilter(pendingOnly: false, status: .escalated)
+        state.redemptions.filter = RedemptionFilter(pendingOnly: false, status: .escalated)
         let commands = F.press(.redemptionsPane, &state)
         #expect(state.pane == .redemptions)
-        #expect(commands == [.loadWindow(pane: .redemptions, query: .redemptions(RedemptionFilter(pendingOnly: false,
+        #expect(commands == [.loadWindow(.redemptions(RedemptionFilter(pendingOnly: false,
                                                                                                   status: .escalated)),
                                          request: .top, limit: 20, select: .id("red_001", fallback: 0), generation: 1)])
     }
@@ -134,7 +134,7 @@ import Testing
         state.pane = .members
         let commands = F.press(.reviewsPane, &state)
         #expect(state.pane == .reviews)
-        #expect(commands == [.loadWindow(pane: .reviews, query: .reviews(ReviewFilter()), request: .top, limit: 20,
+        #expect(commands == [.loadWindow(.reviews(ReviewFilter()), request: .top, limit: 20,
                                          select: .id("rev_001", fallback: 0), generation: 1)])
     }
 
@@ -144,7 +144,7 @@ import Testing
         #expect(state.pane == .errors)
         #expect(commands == [.loadErrorGroups(ErrorLogFilter(), now: Fixtures.now, limit: ErrorLogState.groupLimit,
                                               generation: 1)])
-        #expect(state.errorLog.groupsRequestedAt == Fixtures.now)
+        #expect(state.errors.extra.groupsRequestedAt == Fixtures.now)
     }
 
     // MARK: Moves (a full window of 20, the 13th row selected)
@@ -152,33 +152,33 @@ import Testing
     @Test func downMovesInsideTheWindowWithoutAQuery() {
         var state = F.tallState()
         #expect(F.press(.down, &state).isEmpty)
-        #expect(state.reviews.selectedRow?.review.id == "rev_114")
+        #expect(state.reviews.list.selectedRow?.review.id == "rev_114")
         #expect(state.awaitingMove == nil)
     }
 
     @Test func upMovesInsideTheWindowWithoutAQuery() {
         var state = F.tallState()
         #expect(F.press(.up, &state).isEmpty)
-        #expect(state.reviews.selectedRow?.review.id == "rev_112")
+        #expect(state.reviews.list.selectedRow?.review.id == "rev_112")
     }
 
     @Test func topLoadsTheFirstWindowAndKeysWaitForIt() {
         var state = F.tallState()
         let commands = F.press(.top, &state)
-        #expect(commands == [.loadWindow(pane: .reviews, query: .reviews(ReviewFilter()), request: .top, limit: 20,
+        #expect(commands == [.loadWindow(.reviews(ReviewFilter()), request: .top, limit: 20,
                                          select: .index(0), generation: 1)])
         #expect(state.awaitingMove?.pane == .reviews && state.awaitingMove?.generation == 1)
         _ = Update.update(&state, .windowLoaded(pane: .reviews, generation: 1,
-                                                rows: .reviews(Fixtures.rows(Fixtures.reviews, key: \.review.id)),
+                                                rows: PaneWindow(Fixtures.rows(Fixtures.reviews, key: \.review.id)),
                                                 select: .index(0), outbox: [:], atStart: true))
-        #expect(state.reviews.selectedRow?.review.id == "rev_001")
+        #expect(state.reviews.list.selectedRow?.review.id == "rev_001")
         #expect(state.awaitingMove == nil)
     }
 
     @Test func bottomLoadsTheLastWindowSelectingItsLastRow() {
         var state = F.tallState()
         let commands = F.press(.bottom, &state)
-        #expect(commands == [.loadWindow(pane: .reviews, query: .reviews(ReviewFilter()), request: .bottom, limit: 20,
+        #expect(commands == [.loadWindow(.reviews(ReviewFilter()), request: .bottom, limit: 20,
                                          select: .last, generation: 1)])
         #expect(state.awaitingMove?.generation == 1)
     }
@@ -187,7 +187,7 @@ import Testing
         var state = F.tallState()
         let commands = F.press(.pageDown, &state)
         // 12 + 20 = row 32: the window follows by 13 rows, the selection on its last row.
-        #expect(commands == [.loadWindow(pane: .reviews, query: .reviews(ReviewFilter()),
+        #expect(commands == [.loadWindow(.reviews(ReviewFilter()),
                                          request: .startingAt(RowKey([.text("rev_114")])), limit: 20,
                                          select: .index(19), generation: 1)])
         #expect(state.awaitingMove?.generation == 1)
@@ -197,7 +197,7 @@ import Testing
         var state = F.tallState()
         let commands = F.press(.pageUp, &state)
         // 12 - 20 = 8 rows above the window's first.
-        #expect(commands == [.loadWindow(pane: .reviews, query: .reviews(ReviewFilter()),
+        #expect(commands == [.loadWindow(.reviews(ReviewFilter()),
                                          request: .endingBefore(RowKey([.text("rev_101")]), count: 8), limit: 20,
                                          select: .index(0), generation: 1)])
     }
@@ -206,7 +206,7 @@ import Testing
         var state = F.tallState()
         let commands = F.press(.halfPageDown, &state)
         // 12 + 10 = row 22: the window follows by 3 rows.
-        #expect(commands == [.loadWindow(pane: .reviews, query: .reviews(ReviewFilter()),
+        #expect(commands == [.loadWindow(.reviews(ReviewFilter()),
                                          request: .startingAt(RowKey([.text("rev_104")])), limit: 20,
                                          select: .index(19), generation: 1)])
     }
@@ -214,13 +214,14 @@ import Testing
     @Test func halfPageUpStaysInsideTheWindow() {
         var state = F.tallState()
         #expect(F.press(.halfPageUp, &state).isEmpty)
-        #expect(state.reviews.selected == 2)
-        #expect(state.reviews.selectedRow?.review.id == "rev_103")
+        #expect(state.reviews.list.selected == 2)
+        #expect(state.reviews.list.selectedRow?.review.id == "rev_103")
     }
 
     // MARK: Filter
 
-    static let filterPanes: [PaneID] = (ActionRegistry.spec(.filter)?.panes ?? []).sorted { $0.rawValue < $1.rawValue }
+    static let filterPanes: [PaneID] = (ActionRegistry.spec(.filter)?.panes ?? [])
+        .sorted { PaneTable.number(of: $0) < PaneTable.number(of: $1) }
 
     @Test(arguments: filterPanes)
     func filterOpensTheInputAndTypingReloadsThePane(pane: PaneID) throws {
@@ -237,12 +238,13 @@ import Testing
         case .reviews: #expect(load.query == .reviews(ReviewFilter(text: "x")))
         case .redemptions: #expect(load.query == .redemptions(RedemptionFilter(text: "x")))
         case .errors: Issue.record("the filter does not apply to the Error log")
+        default: Issue.record("\(pane) is not a pane of the tests")
         }
     }
 
     @Test func filterStartsFromTheTextAlreadyApplied() {
         var state = Fixtures.state()
-        state.reviewFilter.text = "Zoë"
+        state.reviews.filter.text = "Zoë"
         _ = F.press(.filter, &state)
         #expect(state.filterInput?.text == "Zoë")
         #expect(RootView.render(state).lines()[22].hasPrefix("Filter review queue: /Zoë"))
@@ -275,7 +277,7 @@ import Testing
 
     @Test func escalateOpensTheDialogOnItsNoteStep() throws {
         var state = Fixtures.state()
-        state.reviews.selected = 2
+        state.reviews.list.selected = 2
         #expect(F.press(.escalate, &state).isEmpty)
         let dialog = try #require(state.dialog)
         #expect(dialog.verb == .escalate && dialog.step == .note && dialog.focus == .cancel)
@@ -289,7 +291,7 @@ import Testing
         let marked = try #require(state.marks[.reviews]?["rev_001"])
         #expect(state.marks[.reviews]?.count == 1)
         #expect(marked.expectedVersion == 2 && marked.subject == .review)
-        #expect(state.reviews.selected == 1)
+        #expect(state.reviews.list.selected == 1)
         #expect(state.flash?.text == "1 marked: a approves, e escalates them all")
         #expect(state.dialog == nil)
     }
@@ -333,9 +335,9 @@ import Testing
         var seen: [[ReviewStatus]] = []
         for generation in 1...4 {
             let commands = F.press(.cycleStatus, &state)
-            #expect(commands == [.loadWindow(pane: .reviews, query: .reviews(state.reviewFilter), request: .top,
+            #expect(commands == [.loadWindow(.reviews(state.reviews.filter), request: .top,
                                              limit: 20, select: .index(0), generation: generation)])
-            seen.append(state.reviewFilter.statuses)
+            seen.append(state.reviews.filter.statuses)
         }
         #expect(seen == [[.open], [.escalated], [.approved], []])
         #expect(state.flash?.text == "Review queue: all statuses")
@@ -344,14 +346,14 @@ import Testing
     @Test func cycleStatusOnRedemptionsGoesPendingAllThenOneStatusAndReloads() {
         var state = Fixtures.state()
         state.pane = .redemptions
-        #expect(state.redemptionFilter == RedemptionFilter(pendingOnly: true))
+        #expect(state.redemptions.filter == RedemptionFilter(pendingOnly: true))
         let first = F.press(.cycleStatus, &state)
-        #expect(state.redemptionFilter == RedemptionFilter(pendingOnly: false))
+        #expect(state.redemptions.filter == RedemptionFilter(pendingOnly: false))
         #expect(state.flash?.text == "Redemptions: all statuses")
-        #expect(first == [.loadWindow(pane: .redemptions, query: .redemptions(RedemptionFilter(pendingOnly: false)),
+        #expect(first == [.loadWindow(.redemptions(RedemptionFilter(pendingOnly: false)),
                                       request: .top, limit: 20, select: .index(0), generation: 1)])
         _ = F.press(.cycleStatus, &state)
-        #expect(state.redemptionFilter == RedemptionFilter(pendingOnly: false, status: .pendingApproval))
+        #expect(state.redemptions.filter == RedemptionFilter(pendingOnly: false, status: .pendingApproval))
         #expect(state.flash?.text == "Redemptions: pending_approval")
     }
 
@@ -359,12 +361,12 @@ import Testing
         var state = Fixtures.state()
         state.pane = .members
         let commands = F.press(.toggleDeleted, &state)
-        #expect(state.memberFilter.includeDeleted)
+        #expect(state.members.filter.includeDeleted)
         #expect(state.flash?.text == "Showing soft-deleted members")
-        #expect(commands == [.loadWindow(pane: .members, query: .members(MemberFilter(includeDeleted: true)),
+        #expect(commands == [.loadWindow(.members(MemberFilter(includeDeleted: true)),
                                          request: .top, limit: 20, select: .index(0), generation: 1)])
         _ = F.press(.toggleDeleted, &state)
-        #expect(!state.memberFilter.includeDeleted)
+        #expect(!state.members.filter.includeDeleted)
         #expect(state.flash?.text == "Hiding soft-deleted members")
     }
 
@@ -378,7 +380,7 @@ import Testing
     static let copyCases: [CopyCase] = [
         CopyCase(name: "review", expected: "rev_002") {
             var state = Fixtures.state()
-            state.reviews.selected = 1
+            state.reviews.list.selected = 1
             return state
         },
         CopyCase(name: "member", expected: "mem_001") {
@@ -389,7 +391,7 @@ import Testing
         CopyCase(name: "redemption", expected: "red_002") {
             var state = Fixtures.state()
             state.pane = .redemptions
-            state.redemptions.selected = 1
+            state.redemptions.list.selected = 1
             return state
         },
         CopyCase(name: "error code", expected: "insufficient_points_balance") { ErrorLogFixtures.state() },
@@ -411,7 +413,7 @@ import Testing
 
     @Test func copyIdOnAnEmptyPaneCopiesNothing() {
         var state = Fixtures.state()
-        state.reviews = ListState()
+        state.reviews.list = ListState()
         #expect(F.press(.copyId, &state).isEmpty)
         #expect(state.flash == nil)
     }
@@ -444,20 +446,19 @@ import Testing
     @Test func errorsOpenDrillsIntoTheSelectedCodeThenIntoOneFailure() {
         var state = ErrorLogFixtures.state()
         let commands = F.press(.errorsOpen, &state)
-        #expect(state.errorLog.mode == .rows)
-        #expect(state.errorLog.code == "insufficient_points_balance")
-        #expect(commands == [.loadWindow(pane: .errors,
-                                         query: .errorLog(ErrorLogFilter(code: "insufficient_points_balance")),
+        #expect(state.errors.extra.mode == .rows)
+        #expect(state.errors.filter.code == "insufficient_points_balance")
+        #expect(commands == [.loadWindow(.errorLog(ErrorLogFilter(code: "insufficient_points_balance")),
                                          request: .top, limit: 20, select: .index(0), generation: 1)])
         var drilled = ErrorLogFixtures.drilledState()
         #expect(F.press(.errorsOpen, &drilled).isEmpty)
-        #expect(drilled.errorLog.mode == .detail)
+        #expect(drilled.errors.extra.mode == .detail)
     }
 
     @Test func errorsBackReturnsToTheSummaryAndReloadsIt() {
         var state = ErrorLogFixtures.drilledState()
         let commands = F.press(.errorsBack, &state)
-        #expect(state.errorLog.mode == .groups && state.errorLog.code == nil)
+        #expect(state.errors.extra.mode == .groups && state.errors.filter.code == nil)
         #expect(commands == [.loadErrorGroups(ErrorLogFilter(), now: Fixtures.now, limit: ErrorLogState.groupLimit,
                                               generation: 2)])
     }
@@ -465,16 +466,16 @@ import Testing
     @Test func errorsStatusCyclesTheHTTPStatusFilterAndReloads() {
         var state = ErrorLogFixtures.state()
         let commands = F.press(.errorsStatus, &state)
-        #expect(state.errorLog.status == .clientErrors)
+        #expect(state.errors.filter.status == .clientErrors)
         #expect(commands == [.loadErrorGroups(ErrorLogFilter(status: .clientErrors), now: Fixtures.now,
                                               limit: ErrorLogState.groupLimit, generation: 2)])
-        #expect(state.reviewFilter == ReviewFilter(), "s here is not the queue's status filter")
+        #expect(state.reviews.filter == ReviewFilter(), "s here is not the queue's status filter")
     }
 
     @Test func errorsRetryableCyclesAndReloads() {
         var state = ErrorLogFixtures.state()
         let commands = F.press(.errorsRetryable, &state)
-        #expect(state.errorLog.retryable == true)
+        #expect(state.errors.filter.retryable == true)
         #expect(commands == [.loadErrorGroups(ErrorLogFilter(retryable: true), now: Fixtures.now,
                                               limit: ErrorLogState.groupLimit, generation: 2)])
     }
@@ -482,8 +483,8 @@ import Testing
     @Test func errorsSourceSwitchesToThisConsolesCallsAndReloads() {
         var state = ErrorLogFixtures.state()
         let commands = F.press(.errorsSource, &state)
-        #expect(state.errorLog.source == .console)
-        #expect(state.errorLog.groups.isEmpty && !state.errorLog.groupsLoaded)
+        #expect(state.errors.filter.source == .console)
+        #expect(state.errors.extra.groups.isEmpty && !state.errors.extra.groupsLoaded)
         #expect(commands == [.loadErrorGroups(ErrorLogFilter(source: .console), now: Fixtures.now,
                                               limit: ErrorLogState.groupLimit, generation: 2)])
     }
@@ -588,12 +589,12 @@ import Testing
     @Test func statusMeansTheErrorLogsFilterThereAndTheQueuesElsewhere() {
         var errors = ErrorLogFixtures.state()
         _ = F.run(command: "status", &errors)
-        #expect(errors.errorLog.status == .clientErrors)
-        #expect(errors.reviewFilter == ReviewFilter())
+        #expect(errors.errors.filter.status == .clientErrors)
+        #expect(errors.reviews.filter == ReviewFilter())
         var queue = Fixtures.state()
         _ = F.run(command: "status", &queue)
-        #expect(queue.reviewFilter.statuses == [.open])
-        #expect(queue.errorLog.status == .any)
+        #expect(queue.reviews.filter.statuses == [.open])
+        #expect(queue.errors.filter.status == .any)
     }
 
     @Test func aCommandThatDoesNotApplyOnThisPaneIsRefusedByName() {

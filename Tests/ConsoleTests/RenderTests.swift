@@ -42,14 +42,14 @@ import Testing
     }
 
     @Test func errorLogPane() {
-        let lines = screen(.errors) { $0.errorLog.mode = .rows }
+        let lines = screen(.errors) { $0.errors.extra.mode = .rows }
         #expect(lines[1] == "  Age HTTP Code                           Retry Method Path                 Message               Request ID")
         #expect(lines[2] == "   2m  422 insufficient_points_balance    no    POST   /v1/redemptions      The member does not … req_AAAA1111")
         #expect(lines[3] == "   1h  503 unavailable                    yes   POST   /v1/transactions/se… �try later            req_BBBB2222")
     }
 
     @Test func hostileServerStringsNeverReachTheScreenAsControls() {
-        for pane in PaneID.allCases {
+        for pane in PaneTable.ids {
             let buffer = RootView.render({ var state = Fixtures.state(); state.pane = pane; return state }())
             for line in buffer.lines() {
                 #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7f...0x9f).contains($0.value) })
@@ -61,7 +61,7 @@ import Testing
 
     @Test func selectedRowIsHighlighted() {
         var state = Fixtures.state()
-        state.reviews.selected = 1
+        state.reviews.list.selected = 1
         let buffer = RootView.render(state)
         #expect(buffer.roles(y: 3).allSatisfy { $0 == .rowSelected })
         #expect(buffer.roles(y: 2).contains(.queueOpen))

@@ -16,10 +16,10 @@ import Testing
         var state = Fixtures.state()
         let commands = send(&state, .char("1"))
         #expect(state.pane == .members)
-        guard case .loadWindow(let pane, let query, _, let limit, _, _)? = commands.first else {
+        guard case .loadWindow(let query, _, let limit, _, _)? = commands.first else {
             Issue.record("expected a window load, got \(commands)"); return
         }
-        #expect(pane == .members)
+        #expect(query.pane == .members)
         #expect(query == .members(MemberFilter()))
         #expect(limit == state.tableHeight)
         _ = send(&state, .tab)
@@ -33,13 +33,13 @@ import Testing
     @Test func movingInsideTheWindowNeedsNoQuery() {
         var state = Fixtures.state()
         #expect(send(&state, .char("j")).isEmpty)
-        #expect(state.reviews.selected == 1)
+        #expect(state.reviews.list.selected == 1)
         #expect(send(&state, .down).isEmpty)
-        #expect(state.reviews.selected == 2)
+        #expect(state.reviews.list.selected == 2)
         #expect(send(&state, .char("j")).isEmpty, "a window shorter than the screen already ends at the last row")
-        #expect(state.reviews.selected == 2)
+        #expect(state.reviews.list.selected == 2)
         _ = send(&state, .char("k"), .up)
-        #expect(state.reviews.selected == 0)
+        #expect(state.reviews.list.selected == 0)
     }
 
     @Test func movingPastAFullWindowSeeksTheNextRows() {
@@ -47,27 +47,27 @@ import Testing
         #expect(state.tableHeight == 3)
         _ = send(&state, .char("j"), .char("j"))
         let commands = send(&state, .char("j"))
-        guard case .loadWindow(_, _, let request, _, let select, let generation)? = commands.first else {
+        guard case .loadWindow(_, let request, _, let select, let generation)? = commands.first else {
             Issue.record("expected a window load"); return
         }
         #expect(request == .startingAt(RowKey([.text("rev_002")])))
         #expect(select == .index(2))
         // The answer arrives; an older answer arriving late is ignored.
         let shifted = Fixtures.rows(Array(Fixtures.reviews.dropFirst()), key: \.review.id)
-        _ = Update.update(&state, .windowLoaded(pane: .reviews, generation: generation, rows: .reviews(shifted),
+        _ = Update.update(&state, .windowLoaded(pane: .reviews, generation: generation, rows: PaneWindow(shifted),
                                                 select: select, outbox: [:]))
-        #expect(state.reviews.rows.first?.object.review.id == "rev_002")
+        #expect(state.reviews.list.rows.first?.object.review.id == "rev_002")
         _ = Update.update(&state, .windowLoaded(pane: .reviews, generation: generation - 1,
-                                                rows: .reviews(Fixtures.rows(Fixtures.reviews, key: \.review.id)),
+                                                rows: PaneWindow(Fixtures.rows(Fixtures.reviews, key: \.review.id)),
                                                 select: .index(0), outbox: [:]))
-        #expect(state.reviews.rows.first?.object.review.id == "rev_002")
+        #expect(state.reviews.list.rows.first?.object.review.id == "rev_002")
     }
 
     @Test func topBottomAndPagesAskForTheRightWindows() {
         var state = Fixtures.state()
         var other = Fixtures.state()
-        guard case .loadWindow(_, _, let top, _, _, _)? = send(&state, .char("g")).first,
-              case .loadWindow(_, _, let bottom, _, let last, _)? = send(&other, .char("G")).first else {
+        guard case .loadWindow(_, let top, _, _, _)? = send(&state, .char("g")).first,
+              case .loadWindow(_, let bottom, _, let last, _)? = send(&other, .char("G")).first else {
             Issue.record("expected window loads"); return
         }
         #expect(top == .top)
@@ -76,7 +76,7 @@ import Testing
         var tiny = Fixtures.state(columns: 120, rows: 7)
         // A page down moves the selection a page: three rows past the first, so the window
         // follows it by one row and the selection sits on its last row.
-        guard case .loadWindow(_, _, let page, _, let select, _)? = send(&tiny, .pageDown).first else {
+        guard case .loadWindow(_, let page, _, let select, _)? = send(&tiny, .pageDown).first else {
             Issue.record("expected a page load"); return
         }
         #expect(page == .startingAt(RowKey([.text("rev_002")])))
@@ -84,7 +84,7 @@ import Testing
         // From the last row, a page down starts the window after it.
         var atLast = Fixtures.state(columns: 120, rows: 7)
         _ = send(&atLast, .char("j"), .char("j"))
-        guard case .loadWindow(_, _, let next, _, let lastRow, _)? = send(&atLast, .pageDown).first else {
+        guard case .loadWindow(_, let next, _, let lastRow, _)? = send(&atLast, .pageDown).first else {
             Issue.record("expected a page load"); return
         }
         #expect(next == .startingAfter(RowKey([.text("rev_003")])))
@@ -161,7 +161,7 @@ import Testing
 
     @Test func approvedReviewsAndPendingActionsAreNotDecidedTwice() throws {
         var state = Fixtures.state()
-        state.reviews.rows[0].object.review.status = .approved
+        state.reviews.list.rows[0].object.review.status = .approved
         _ = send(&state, .char("a"))
         #expect(state.dialog == nil)
         #expect(state.flash?.text == "rev_001 is already approved")
@@ -186,13 +186,14 @@ import Testing
         _ = send(&state, .char("1"), .char("/"))
         #expect(state.filterInput != nil)
         let commands = send(&state, .char("z"))
-        #expect(state.memberFilter.text == "z")
-        guard case .loadWindow(.members, .members(let filter), .top, _, _, _)? = commands.first else {
+        #expect(state.members.filter.text == "z")
+        guard case .loadWindow(let query, .top, _, _, _)? = commands.first, query.pane == .members,
+              let filter = query.filter(as: MemberFilter.self) else {
             Issue.record("expected a members reload"); return
         }
         #expect(filter.text == "z")
         _ = send(&state, .escape)
-        #expect(state.memberFilter.text == "")
+        #expect(state.members.filter.text == "")
         #expect(state.filterInput == nil)
         #expect(send(&state, .char("/")).isEmpty && state.filterInput != nil)
         _ = send(&state, .enter)
@@ -217,7 +218,7 @@ import Testing
         changes.upserted[.review] = 2
         changes.newOpenReviews = 2
         func reloadsReviews(_ commands: [Command]) -> Bool {
-            commands.contains { if case .loadWindow(.reviews, _, _, _, _, _) = $0 { return true }; return false }
+            commands.contains { if case .loadWindow(let query, _, _, _, _) = $0 { return query.pane == .reviews }; return false }
         }
         #expect(reloadsReviews(Update.update(&state, .sync(.applied(changes)))), "the first change shows at once")
         #expect(state.flash?.text == "2 new reviews in the queue")
@@ -246,7 +247,7 @@ import Testing
         var state = Fixtures.state()
         let commands = Update.update(&state, .resize(columns: 90, rows: 30))
         #expect(state.columns == 90 && state.rows == 30)
-        guard case .loadWindow(_, _, _, let limit, _, _)? = commands.first else { Issue.record("no reload"); return }
+        guard case .loadWindow(_, _, let limit, _, _)? = commands.first else { Issue.record("no reload"); return }
         #expect(limit == 26)
     }
 }
@@ -255,10 +256,10 @@ import Testing
     @Test func aWindowAtTheStartRefreshesFromTheTopSoNewRowsShow() {
         var state = Fixtures.state()
         state.pane = .errors
-        state.errorLog.mode = .rows
+        state.errors.extra.mode = .rows
         state.needsRefresh = true
         let commands = Update.update(&state, .tick(Fixtures.now))
-        guard case .loadWindow(.errors, _, let request, _, let select, _)? = commands.first else {
+        guard case .loadWindow(let query, let request, _, let select, _)? = commands.first, query.pane == .errors else {
             Issue.record("expected a refresh"); return
         }
         #expect(request == .top)
@@ -267,11 +268,11 @@ import Testing
 
     @Test func aScrolledWindowRefreshesWhereItStands() {
         var state = Fixtures.state()
-        state.reviews.atStart = false
-        state.reviews.selected = 1
+        state.reviews.list.atStart = false
+        state.reviews.list.selected = 1
         state.needsRefresh = true
         let commands = Update.update(&state, .tick(Fixtures.now))
-        guard case .loadWindow(.reviews, _, let request, _, let select, _)? = commands.first else {
+        guard case .loadWindow(let query, let request, _, let select, _)? = commands.first, query.pane == .reviews else {
             Issue.record("expected a refresh"); return
         }
         #expect(request == .startingAt(RowKey([.text("rev_001")])))
@@ -289,14 +290,14 @@ import Testing
 
 @Test func keysTypedDuringAMoveWaitForItsRows() {
     var state = Fixtures.state()
-    state.reviews.selected = 2
-    guard case .loadWindow(_, _, .top, _, let select, let generation)? = Update.update(&state, .key(.char("g"))).first else {
+    state.reviews.list.selected = 2
+    guard case .loadWindow(_, .top, _, let select, let generation)? = Update.update(&state, .key(.char("g"))).first else {
         Issue.record("expected a load"); return
     }
     #expect(Update.update(&state, .key(.char("a"))).isEmpty)
     #expect(state.dialog == nil, "the approve waits for the move")
     _ = Update.update(&state, .windowLoaded(pane: .reviews, generation: generation,
-                                            rows: .reviews(Fixtures.rows(Fixtures.reviews, key: \.review.id)),
+                                            rows: PaneWindow(Fixtures.rows(Fixtures.reviews, key: \.review.id)),
                                             select: select, outbox: [:], atStart: true))
     guard let action = state.dialog?.actions.first else { Issue.record("the approve should run now"); return }
     #expect(action.objectId == "rev_001")

@@ -21,7 +21,7 @@ import Testing
     }
 
     func ids(_ request: WindowRequest, _ limit: Int = 5) throws -> [String] {
-        try EffectRunner.window(request, limit) { fetch($0, $1) }.map(\.object)
+        try WindowSeeks.window(request, limit) { fetch($0, $1) }.map(\.object)
     }
 
     @Test func topAndBottom() throws {

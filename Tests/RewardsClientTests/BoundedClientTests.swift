@@ -35,7 +35,7 @@ import Testing
         }
         // Not a timing test: without the bounds this call sleeps for days (or retries at once,
         // a dozen times); the slack is for a loaded machine.
-        #expect(seconds(since: start) < 15, "the budget is 2 s")
+        #expect(seconds(since: start) < 60, "the budget is 2 s")
         #expect(error?.code == "rate_limited")
         if retryAfter == "999999" {
             #expect(error?.attempts == 1, "a wait past the budget is not begun")
@@ -60,14 +60,17 @@ import Testing
     @Test func aBodyDrippedAByteASecondTimesOutWithTheWholeRequestDeadline() async throws {
         let server = try await HostileServer.start { _ in
             HostileServer.Reply(status: 200, headers: [("Content-Type", "application/json")],
-                                body: Array(#"{"ok":true,"data":{"keyId":"mr_test_x","clubId":"c"}}"#.utf8), dripEvery: .seconds(1))
+                                body: Array((#"{"ok":true,"data":{"keyId":"mr_test_x","clubId":"c","pad":""#
+                                             + String(repeating: "x", count: 240) + #""}}"#).utf8), dripEvery: .seconds(1))
         }
         defer { Task { await server.stop() } }
         let start = ContinuousClock.now
         let error = await #expect(throws: PlatformError.self) {
             _ = try await client(server, policy: RetryPolicy(maxAttempts: 1, requestTimeoutSeconds: 2)).me()
         }
-        #expect(seconds(since: start) < 15, "one attempt of 2 s, where the body alone takes nearly a minute")
+        // A bound, not a timing: the body alone takes over four minutes; a loaded 2-core machine
+        // may run the 2 s deadline's timer late, never minutes late.
+        #expect(seconds(since: start) < 60, "one attempt of 2 s, where the body alone takes over four minutes")
         #expect(error?.code == "transport_error")
         #expect(error?.message == "timed out after 2 s (no complete answer from 127.0.0.1:\(server.port))")
     }

@@ -48,7 +48,8 @@ import Darwin
     @Test(.enabled(if: isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0))
     func realInitThrowsWithoutATerminal() {
         #expect(throws: TerminalError.notATerminal) {
-            _ = try NCursesTerminal(monochrome: true)
+            _ = try NCursesTerminal(sheet: StyleSheet([RoleDefinition("ui.text", basic: RoleColors(foreground: -1, background: -1))]),
+                                    monochrome: true)
         }
     }
 
@@ -70,29 +71,28 @@ import Darwin
         #expect(KeyDecoder.key(forCharacter: 0x9B) == nil)
         #expect(KeyDecoder.key(forCharacter: 0xD800) == nil)
     }
+}
 
-    @Test func monochromeStillSeparatesKeyRoles() {
-        #expect(RolePalette.monochrome(.rowSelected).contains(.reverse))
-        #expect(RolePalette.monochrome(.tabActive).contains(.reverse))
-        #expect(RolePalette.monochrome(.dialogButtonFocus).contains(.reverse))
-        #expect(RolePalette.monochrome(.title).contains(.bold))
-        #expect(RolePalette.monochrome(.tableHeader).contains(.bold))
-        #expect(RolePalette.monochrome(.textDim).contains(.dim))
-        #expect(RolePalette.monochrome(.badgeLive) == [.reverse, .bold])
+/// A style sheet names an app's roles; Terminal knows them only by their place in it.
+@Suite struct StyleSheetTests {
+    let sheet = StyleSheet([
+        RoleDefinition("ui.text", basic: RoleColors(foreground: -1, background: -1)),
+        RoleDefinition("ui.alert", basic: RoleColors(foreground: 1, background: -1, attributes: .bold), monochrome: .reverse),
+    ])
+
+    @Test func rolesAreFoundByKeyAndReadBack() throws {
+        let alert = try #require(sheet.role("ui.alert"))
+        #expect(sheet.roles == [.plain, alert])
+        #expect(sheet[alert].key == "ui.alert")
+        #expect(sheet[alert].extended == sheet[alert].basic, "without 256-colour shades, the basic ones")
+        #expect(sheet.role("ui.nothing") == nil)
+        #expect(sheet[StyleRole(index: 9)].key == "ui.text", "a role of another sheet reads as plain text")
     }
 
-    @Test func basicPaletteFitsEightColours() {
-        for role in StyleRole.allCases {
-            let colors = RolePalette.basic(role)
-            #expect((-1...7).contains(colors.foreground) && (-1...7).contains(colors.background), "\(role)")
-            let extended = RolePalette.extended(role)
-            #expect((-1...255).contains(extended.foreground) && (-1...255).contains(extended.background), "\(role)")
-        }
-    }
-
-    @Test func roleKeysAreStable() {
-        #expect(StyleRole.allCases.count == 29)
-        #expect(StyleRole(rawValue: "table.row.selected") == .rowSelected)
-        #expect(Set(StyleRole.allCases.map(\.rawValue)).count == StyleRole.allCases.count)
+    @Test func aPaletteHasAStyleForEveryRoleOfItsSheet() {
+        let palette = TerminalPalette(sheet) { role in RoleStyle(monochrome: sheet[role].monochrome) }
+        #expect(palette[StyleRole(index: 1)].monochrome == .reverse)
+        #expect(palette[StyleRole(index: 9)] == RoleStyle(), "a role of another sheet has no style")
+        #expect(!palette.usesColor)
     }
 }

@@ -1,3 +1,4 @@
+import Console
 import Terminal
 import Testing
 import Theme
@@ -39,7 +40,7 @@ import Theme
 
     /// 256 colours use the RGB value, 16 the ANSI one, 8 folds bright colours down.
     @Test func colourIndicesPerTerminalDepth() {
-        let palette = TerminalPalette { role in
+        let palette = TerminalPalette(ConsoleStyles.sheet) { role in
             role == .title
                 ? RoleStyle(foreground: RGBColor(red: 255, green: 0, blue: 0), background: nil,
                             foreground16: .brightRed, background16: .brightBlack)
@@ -51,7 +52,7 @@ import Theme
         // Grey text would vanish as black on 8 colours: it becomes white.
         #expect(palette.colorIndices(for: .help, colorCount: 8) == (7, -1))
         #expect(palette.usesColor)
-        #expect(!TerminalPalette { _ in RoleStyle(monochrome: .bold) }.usesColor)
+        #expect(!TerminalPalette(ConsoleStyles.sheet) { _ in RoleStyle(monochrome: .bold) }.usesColor)
     }
 
     @Test func wcagContrastRatios() throws {
@@ -61,7 +62,7 @@ import Theme
         // #767676 on white is the well-known smallest grey that passes AA (4.54:1).
         let grey = try #require(RGBColor(hex: "#767676"))
         #expect(abs(Contrast.ratio(grey, white) - 4.54) < 0.01)
-        #expect(Contrast.minimum(for: .border) == 3)
-        #expect(Contrast.minimum(for: .rowSelected) == 4.5)
+        #expect(Contrast.minimum(for: ConsoleStyles.sheet[.border]) == 3)
+        #expect(Contrast.minimum(for: ConsoleStyles.sheet[.rowSelected]) == 4.5)
     }
 }

@@ -1,8 +1,9 @@
 @testable import Terminal
+import Console
 import Testing
 import Theme
 
-/// `default` must look like the built-in palette (`RolePalette`) that came before
+/// `default` must look like the console's built-in colours (`ConsoleStyles.sheet`) that came before
 /// themes. The differences are deliberate and listed here.
 @Suite struct DefaultThemeTests {
     let theme: Theme
@@ -14,14 +15,14 @@ import Theme
     /// The screen is painted #121212 (xterm 233) instead of the terminal's own
     /// background, so contrast can be guaranteed; borders are 242, not 240, to reach 3:1.
     @Test func twoFiftySixColoursMatchTheBuiltInPalette() {
-        for role in StyleRole.allCases {
-            let builtIn = RolePalette.extended(role)
+        for role in ConsoleStyles.sheet.roles {
+            let builtIn = ConsoleStyles.sheet[role].extended
             let indices = theme.palette.colorIndices(for: role, colorCount: 256)
             let expectedForeground = role == .border ? 242 : (builtIn.foreground < 0 ? 252 : builtIn.foreground)
             let expectedBackground = builtIn.background < 0 ? 233 : builtIn.background
-            #expect(indices.foreground == expectedForeground, "\(role.rawValue)")
-            #expect(indices.background == expectedBackground, "\(role.rawValue)")
-            #expect(theme.palette[role].attributes == builtIn.attributes, "\(role.rawValue)")
+            #expect(indices.foreground == expectedForeground, "\(key(role))")
+            #expect(indices.background == expectedBackground, "\(key(role))")
+            #expect(theme.palette[role].attributes == builtIn.attributes, "\(key(role))")
         }
     }
 
@@ -30,17 +31,17 @@ import Theme
     /// set of modifiers for all colour depths, and those were dropped (the colours
     /// alone tell the roles apart; the monochrome forms keep dim and underline).
     @Test func sixteenColoursMatchTheBuiltInPalette() {
-        for role in StyleRole.allCases {
-            let builtIn = RolePalette.basic(role)
+        for role in ConsoleStyles.sheet.roles {
+            let builtIn = ConsoleStyles.sheet[role].basic
             let indices = theme.palette.colorIndices(for: role, colorCount: 16)
-            #expect(indices.foreground == builtIn.foreground, "\(role.rawValue)")
-            #expect(indices.background == builtIn.background, "\(role.rawValue)")
+            #expect(indices.foreground == builtIn.foreground, "\(key(role))")
+            #expect(indices.background == builtIn.background, "\(key(role))")
         }
     }
 
     @Test func monochromeFormsMatchTheBuiltInOnes() {
-        for role in StyleRole.allCases {
-            #expect(theme.palette[role].monochrome == RolePalette.monochrome(role), "\(role.rawValue)")
+        for role in ConsoleStyles.sheet.roles {
+            #expect(theme.palette[role].monochrome == ConsoleStyles.sheet[role].monochrome, "\(key(role))")
         }
     }
 }

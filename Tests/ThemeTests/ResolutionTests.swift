@@ -1,3 +1,4 @@
+import Console
 import Terminal
 import Testing
 @testable import Theme

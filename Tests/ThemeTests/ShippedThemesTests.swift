@@ -1,3 +1,4 @@
+import Console
 import Foundation
 import Terminal
 import Testing
@@ -25,13 +26,13 @@ import Testing
     @Test(arguments: names)
     func everyRoleResolves(name: String) throws {
         let theme = try ThemeLoader.shippedOnly.load(name)
-        for role in StyleRole.allCases {
+        for role in ConsoleStyles.sheet.roles {
             let origin = try #require(theme.origins[role])
-            let mono = try #require(origin.monochrome, "\(name): \(role.rawValue) has no mono form")
-            #expect(ThemeKeys.prefixes(of: role.rawValue).contains(mono) || mono == "ui.text", "\(name): \(role.rawValue) ← \(mono)")
+            let mono = try #require(origin.monochrome, "\(name): \(key(role)) has no mono form")
+            #expect(ThemeKeys.prefixes(of: key(role)).contains(mono) || mono == "ui.text", "\(name): \(key(role)) ← \(mono)")
             guard name != "monochrome" else { continue }
-            #expect(theme.palette[role].foreground != nil, "\(name): \(role.rawValue) has no fg")
-            #expect(theme.palette[role].background != nil, "\(name): \(role.rawValue) has no bg")
+            #expect(theme.palette[role].foreground != nil, "\(name): \(key(role)) has no fg")
+            #expect(theme.palette[role].background != nil, "\(name): \(key(role)) has no bg")
         }
         #expect(theme.palette.usesColor == (name != "monochrome"))
     }
@@ -54,10 +55,10 @@ import Testing
     @Test(arguments: names)
     func sixteenColourTextNeverSitsOnItsOwnColour(name: String) throws {
         let theme = try ThemeLoader.shippedOnly.load(name)
-        for role in StyleRole.allCases {
+        for role in ConsoleStyles.sheet.roles {
             let style = theme.palette[role]
             guard let foreground = style.foreground16, let background = style.background16 else { continue }
-            #expect(foreground != background, "\(name): \(role.rawValue) is \(foreground.name) on \(background.name)")
+            #expect(foreground != background, "\(name): \(key(role)) is \(foreground.name) on \(background.name)")
         }
     }
 

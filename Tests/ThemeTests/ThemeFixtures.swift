@@ -1,4 +1,6 @@
+import Console
 import Foundation
+import Terminal
 @testable import Theme
 
 /// Theme files in a fresh temporary directory, removed afterwards, so tests can run
@@ -17,7 +19,7 @@ struct TemporaryThemes {
     }
 
     /// A loader that sees these files as the user's themes, through XDG_CONFIG_HOME.
-    var loader: ThemeLoader { ThemeLoader(environment: ["XDG_CONFIG_HOME": root.path, "HOME": "/nonexistent"]) }
+    var loader: ThemeLoader { ThemeLoader(environment: ["XDG_CONFIG_HOME": root.path, "HOME": "/nonexistent"], sheet: ConsoleStyles.sheet) }
 
     func path(_ name: String) -> String { directory + "/" + name + ".toml" }
 
@@ -40,5 +42,8 @@ enum Repository {
 
 extension ThemeLoader {
     /// Only the shipped themes: no user directory.
-    static let shippedOnly = ThemeLoader(userDirectory: nil)
+    static let shippedOnly = ThemeLoader(userDirectory: nil, sheet: ConsoleStyles.sheet)
 }
+
+/// A console role's theme key, for messages.
+func key(_ role: StyleRole) -> String { ConsoleStyles.sheet[role].key }

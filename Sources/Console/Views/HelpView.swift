@@ -13,7 +13,7 @@ enum HelpView {
         let height = min(state.rows - 2, perColumn + 4)
         let x = max(0, (state.columns - width) / 2)
         let y = max(0, (state.rows - height) / 2)
-        Box.draw(into: &buffer, x: x, y: y, width: width, height: height, title: "Keys — \(state.pane.title)",
+        Box.draw(into: &buffer, x: x, y: y, width: width, height: height, title: "Keys — \(PaneTable.title(of: state.pane))",
                  role: .help)
         for (index, spec) in specs.enumerated() {
             let column = index / perColumn

@@ -16,15 +16,10 @@ public enum RootView {
         let tableHeight = state.tableHeight + 1  // header plus rows
         if let audit = state.audit {
             AuditView.render(audit, state: state, into: &buffer, y: tableY, height: tableHeight)
-        } else if let detail = state.memberDetail {
-            MemberDetailView.render(detail, state: state, into: &buffer, y: tableY, height: tableHeight)
+        } else if let detail = state.detail {
+            detail.render(state, into: &buffer, y: tableY, height: tableHeight)
         } else {
-            switch state.pane {
-            case .members: MembersView.render(state, into: &buffer, y: tableY, height: tableHeight)
-            case .redemptions: RedemptionsView.render(state, into: &buffer, y: tableY, height: tableHeight)
-            case .reviews: ReviewsView.render(state, into: &buffer, y: tableY, height: tableHeight)
-            case .errors: ErrorLogView.render(state, into: &buffer, y: tableY, height: tableHeight)
-            }
+            state.panes[state.pane].render(state, into: &buffer, y: tableY, height: tableHeight)
         }
         MessageLineView.render(state, into: &buffer, y: state.rows - 2)
         StatusBarView.render(state, into: &buffer, y: state.rows - 1)
@@ -43,7 +38,8 @@ enum MessageLineView {
             return
         }
         if let input = state.filterInput {
-            let x = buffer.put("Filter \(state.pane.title.lowercased()): " + input.prompt, x: 0, y: y, role: .input, bold: true)
+            let title = PaneTable.title(of: state.pane).lowercased()
+            let x = buffer.put("Filter \(title): " + input.prompt, x: 0, y: y, role: .input, bold: true)
             buffer.put(input.text + "▏", x: x, y: y, role: .input)
             return
         }
@@ -58,13 +54,8 @@ enum MessageLineView {
             buffer.put(flash.text, x: 0, y: y, role: role, maxColumns: state.columns)
             return
         }
-        if state.pane == .errors, state.memberDetail == nil {
-            buffer.put(ErrorLogView.messageLine(state), x: 0, y: y, role: .textDim, maxColumns: state.columns)
-            return
-        }
-        if state.pane == .members, !state.memberFilter.text.isEmpty {
-            buffer.put("Filter: \(state.memberFilter.text)  (/ to change, Esc in the filter clears it)", x: 0, y: y,
-                       role: .textDim, maxColumns: state.columns)
+        if let line = state.panes[state.pane].messageLine(state) {
+            buffer.put(line, x: 0, y: y, role: .textDim, maxColumns: state.columns)
         }
     }
 }

@@ -9,8 +9,8 @@ enum TabBarView {
         let bar = LiveFrame.barRole(state, otherwise: .tab)
         buffer.fill(x: 0, y: 0, width: state.columns, height: 1, role: bar)
         var x = buffer.put(" rewards-ops ", x: 0, y: 0, role: LiveFrame.barRole(state, otherwise: .title), bold: true)
-        for pane in PaneID.allCases {
-            let label = " \(pane.rawValue + 1) \(pane.title) \(Format.points(count(pane, state.counts))) "
+        for pane in PaneTable.ids {
+            let label = Self.label(pane, state.counts)
             // Underlined inside the LIVE frame: without colour both are reverse and bold.
             x += buffer.put(label, x: x, y: 0, role: pane == state.pane ? .tabActive : bar, bold: pane == state.pane,
                             underline: pane == state.pane && LiveFrame.isOn(state))
@@ -21,13 +21,10 @@ enum TabBarView {
         buffer.put(badge.text, x: state.columns - badgeWidth, y: 0, role: badge.role, bold: true)
     }
 
-    static func count(_ pane: PaneID, _ counts: MirrorCounts) -> Int {
-        switch pane {
-        case .members: return counts.members
-        case .redemptions: return counts.pendingRedemptions
-        case .reviews: return counts.openReviews + counts.escalatedReviews
-        case .errors: return counts.requestLogs
-        }
+    /// ` 3 Review queue 19 `: the pane's key, title and count.
+    static func label(_ pane: PaneID, _ counts: MirrorCounts) -> String {
+        let kind = PaneTable.kind(pane)
+        return " \(PaneTable.number(of: pane)) \(kind.title) \(Format.points(kind.count(counts))) "
     }
 }
 

@@ -1,0 +1,124 @@
+import Foundation
+import Mirror
+import RewardsContract
+import Terminal
+
+extension PaneID {
+    public static let errors = PaneID("errors")
+}
+
+extension RequestLog: PaneRow {
+    var rowId: String { id }
+}
+
+/// The error log: a summary of codes, Enter into one code's failures (a keyset window, newest
+/// first), Enter again into one failure in full, Esc back out. Either source: the platform's
+/// request logs or this console's own failed calls.
+enum ErrorLogPane: Pane {
+    typealias Extra = ErrorLogState
+
+    static let id = PaneID.errors
+    static let title = "Error log"
+    static let showAction = ActionID.errorsPane
+    static let initialFilter = ErrorLogFilter()
+    static let initialExtra = ErrorLogState()
+    /// What the pane says for a code it has no advice for; the code itself is shown as sent.
+    static let noGuidance = "no guidance for this code; shown as the server sent it"
+
+    static func window(_ mirror: MirrorStore, _ filter: ErrorLogFilter, anchor: WindowAnchor, limit: Int) throws
+        -> [WindowRow<RequestLog>] {
+        try mirror.errorLogWindow(filter, anchor: anchor, limit: limit)
+    }
+
+    static func count(_ counts: MirrorCounts) -> Int { counts.requestLogs }
+
+    static func columns(_ rows: [RequestLog], _ pane: PaneState<Self>, _ state: AppState) -> [Column<RequestLog>] {
+        [
+            Column(title: "Age", width: 5, alignRight: true, text: { Format.age(from: $0.at.date, to: state.now) }),
+            // 0: the console's own call that got no HTTP answer.
+            Column(title: "HTTP", width: 4, alignRight: true, text: { $0.httpStatus == 0 ? "—" : String($0.httpStatus) },
+                   role: { log in log.httpStatus >= 500 || log.httpStatus == 0 ? .error : .warn }),
+            Column(title: "Code", width: 30, text: { $0.code.rawValue }, role: { _ in .logCode }),
+            Column(title: "Retry", width: 5, text: { $0.retryable ? "yes" : "no" }),
+            Column(title: "Method", width: 6, text: { $0.method }),
+            Column(title: "Path", width: 0, text: { $0.path }),
+            Column(title: "Message", width: 0, text: { $0.message }),
+            Column(title: "Request ID", width: 22, text: { $0.requestId.isEmpty ? "—" : $0.requestId }),
+        ]
+    }
+
+    static func emptyText(_ pane: PaneState<Self>) -> String { "No failures of this code match the filters." }
+
+    /// The summary of codes, one code's failures (newest first), or one failure in full.
+    static func render(_ pane: PaneState<Self>, _ state: AppState, into buffer: inout ScreenBuffer, y: Int,
+                       height: Int) {
+        if pane.extra.mode == .groups { return ErrorGroupsView.render(pane, state, into: &buffer, y: y, height: height) }
+        if pane.extra.mode == .detail, let log = pane.list.selectedRow {
+            return ErrorDetailView.render(log, pane, state, into: &buffer, y: y, height: height)
+        }
+        pane.renderTable(state, into: &buffer, y: y, height: height)
+    }
+
+    static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? { ErrorLogMessageLine.text(pane) }
+
+    /// On the summary the selected thing is a code; below it, a failure's request id.
+    static func copyText(_ pane: PaneState<Self>) -> String? {
+        pane.extra.mode == .groups ? pane.extra.selectedGroupRow?.code : pane.list.selectedRow?.requestId
+    }
+
+    /// While the summary shows, a refresh reloads it (at most every `groupsMinInterval`).
+    static func refresh(_ state: inout AppState) -> [Command]? {
+        let log = state.panes[Self.self].extra
+        guard log.mode == .groups else { return nil }
+        if let requested = log.groupsRequestedAt, state.now.timeIntervalSince(requested) < ErrorLogState.groupsMinInterval {
+            state.panes[Self.self].extra.groupsRefreshOwed = true
+            return []
+        }
+        return loadGroups(&state)
+    }
+
+    /// A held-back refresh is due, or the sparkline's hours have moved with the clock.
+    static func isStale(_ pane: PaneState<Self>, now: Date) -> Bool {
+        guard pane.extra.mode == .groups, let requested = pane.extra.groupsRequestedAt else { return false }
+        let age = now.timeIntervalSince(requested)
+        return age >= ErrorLogState.groupsMaxAge
+            || (pane.extra.groupsRefreshOwed && age >= ErrorLogState.groupsMinInterval)
+    }
+
+    /// The summary is held whole (one row per code, capped), so moving in it needs no query.
+    static func move(by delta: Int, _ state: inout AppState) -> [Command]? {
+        guard state.panes[Self.self].extra.mode == .groups else { return nil }
+        moveGroupSelection(&state, by: delta)
+        return []
+    }
+
+    /// The grouped summary for the current source and filters, buckets ending now.
+    static func loadGroups(_ state: inout AppState) -> [Command] {
+        var pane = state.panes[Self.self]
+        pane.extra.groupsGeneration += 1
+        pane.extra.groupsRequestedAt = state.now
+        pane.extra.groupsRefreshOwed = false
+        state.panes[Self.self] = pane
+        return [.loadErrorGroups(pane.filter.everyCode, now: state.now, limit: ErrorLogState.groupLimit,
+                                 generation: pane.extra.groupsGeneration)]
+    }
+
+    static func groupsLoaded(_ state: inout AppState, generation: Int, result: ErrorGroups) {
+        var log = state.panes[Self.self].extra
+        guard generation == log.groupsGeneration else { return }  // a newer query replaced it
+        let selectedCode = log.selectedGroupRow?.code
+        log.groups = result.groups
+        log.groupsTruncated = result.truncated
+        log.groupsLoaded = true
+        // The same code stays selected though the order changes with every new failure.
+        let index = selectedCode.flatMap { code in result.groups.firstIndex { $0.code == code } } ?? log.selectedGroup
+        log.selectedGroup = max(0, min(index, result.groups.count - 1))
+        state.panes[Self.self].extra = log
+    }
+
+    static func moveGroupSelection(_ state: inout AppState, by delta: Int) {
+        let count = state.panes[Self.self].extra.groups.count
+        let selected = state.panes[Self.self].extra.selectedGroup
+        state.panes[Self.self].extra.selectedGroup = max(0, min(count - 1, selected + delta))
+    }
+}

@@ -1,0 +1,96 @@
+import Mirror
+import RewardsContract
+import Terminal
+
+extension PaneID {
+    public static let redemptions = PaneID("redemptions")
+}
+
+extension RedemptionRow: DecidableRow {
+    var rowId: String { redemption.id }
+    var rowVersion: Int { redemption.version }
+}
+
+/// Redemptions, oldest first: the pending ones unless `s` picks a status.
+enum RedemptionsPane: Pane {
+    static let id = PaneID.redemptions
+    static let title = "Redemptions"
+    static let showAction = ActionID.redemptionsPane
+    static let initialFilter = RedemptionFilter()
+
+    static func window(_ mirror: MirrorStore, _ filter: RedemptionFilter, anchor: WindowAnchor, limit: Int) throws
+        -> [WindowRow<RedemptionRow>] {
+        try mirror.redemptionsWindow(filter, anchor: anchor, limit: limit)
+    }
+
+    static func count(_ counts: MirrorCounts) -> Int { counts.pendingRedemptions }
+
+    static func columns(_ rows: [RedemptionRow], _ pane: PaneState<Self>, _ state: AppState)
+        -> [Column<RedemptionRow>] {
+        [
+            DecisionColumns.markedId(rows, pane: id, state: state),
+            Column(title: "Age", width: 5, alignRight: true,
+                   text: { Format.age(from: $0.redemption.createdAt.date, to: state.now) }),
+            Column(title: "Status", width: 16, text: { $0.redemption.status.rawValue }, role: { row in
+                switch row.redemption.status {
+                case .payoutFailed: return .error
+                case .escalated: return .queueEscalated
+                case .pendingApproval: return .pending
+                default: return nil
+                }
+            }),
+            Column(title: "Member", width: 0, text: { $0.memberName ?? $0.redemption.memberId }),
+            Column(title: "Points", width: 9, alignRight: true, text: { Format.points($0.redemption.points) }),
+            Column(title: "Cash", width: 14, alignRight: true,
+                   text: { Format.money($0.redemption.cashValueMinor, $0.redemption.currency) }),
+            Column(title: "Tries", width: 5, alignRight: true, text: { String($0.redemption.payoutAttempts) }),
+            Column(title: "Last error", width: 0, text: { $0.redemption.lastError?.code.rawValue ?? "" },
+                   role: { _ in .logCode }),
+            DecisionColumns.outcome(state: state),
+        ]
+    }
+
+    static func emptyText(_ pane: PaneState<Self>) -> String { "No pending redemptions." }
+
+    static var textFilter: WritableKeyPath<RedemptionFilter, String>? { \.text }
+
+    static func detail(for row: RedemptionRow) -> (any ItemDetail)? {
+        MemberDetailState(memberId: row.redemption.memberId)
+    }
+
+    static func decision(on row: RedemptionRow, _ verb: ActionVerb) -> PendingAction? {
+        let redemption = row.redemption
+        let who = row.memberName.map { Inert.text($0) } ?? redemption.memberId
+        return PendingAction(subject: .redemption, objectId: redemption.id, verb: verb,
+                             expectedVersion: redemption.version, summary: [
+                                "\(verb == .approve ? "Approve" : "Escalate") redemption \(redemption.id)",
+                                "\(Format.points(redemption.points)) pts · \(Format.money(redemption.cashValueMinor, redemption.currency)) · member \(who)",
+                                "status \(redemption.status.rawValue)\(verb == .approve ? " → reserved" : " → escalated")",
+                             ])
+    }
+
+    static let statusCycle: [RedemptionStatus?] = [nil, .pendingApproval, .reserved, .payoutFailed, .escalated, .paid,
+                                                    .rejected, .cancelled]
+
+    /// `s`: from "pending" (the four pending statuses) to "all", then one status at a time.
+    static func perform(_ action: ActionID, _ state: inout AppState) -> [Command]? {
+        guard action == .cycleStatus else { return nil }
+        var filter = state.panes[Self.self].filter
+        if filter.status == nil && filter.pendingOnly {
+            filter.pendingOnly = false
+        } else {
+            let index = statusCycle.firstIndex(of: filter.status) ?? 0
+            let next = statusCycle[(index + 1) % statusCycle.count]
+            filter.status = next
+            filter.pendingOnly = next == nil
+        }
+        state.panes[Self.self].filter = filter
+        state.flash = Flash(text: "Redemptions: \(describe(filter))", level: .info, at: state.now)
+        return Update.load(&state, id, .top, .index(0))
+    }
+
+    static func describe(_ filter: RedemptionFilter) -> String {
+        if let status = filter.status { return status.rawValue }
+        return filter.pendingOnly ? "pending (pending_approval, reserved, payout_failed, escalated)" : "all statuses"
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import Terminal
+
+/// The columns every pane of decided rows shares: the id, marked for a bulk decision, first;
+/// the outcome of the last decision taken on the row last.
+enum DecisionColumns {
+    /// The row's id, with `● ` in front when it is marked.
+    static func markedId<Row: DecidableRow>(_ rows: [Row], pane: PaneID, state: AppState) -> Column<Row> {
+        let marks = state.marks[pane] ?? [:]
+        return Column(title: "ID", width: IDWidth.of(rows.map(\.rowId)) + (marks.isEmpty ? 0 : 2),
+                      text: { (marks[$0.rowId] != nil ? "● " : "") + $0.rowId },
+                      role: { marks[$0.rowId] != nil ? .rowMarked : nil })
+    }
+
+    /// `⏳ sends in 4s`, `⋯ approving`, `✓ approved`, `✗ version_conflict`.
+    static func outcome<Row: DecidableRow>(state: AppState) -> Column<Row> {
+        let outbox = state.outbox
+        let now = state.now
+        return Column(title: "Action", width: 14,
+                      text: { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.0 ?? "" },
+                      role: { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.1 })
+    }
+}

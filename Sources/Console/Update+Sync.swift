@@ -1,0 +1,61 @@
+import Foundation
+import Mirror
+import RewardsContract
+import SyncEngine
+
+/// What the sync engine's events change: freshness, identity, the visible rows, and the
+/// outcome of decisions sent from the outbox.
+extension Update {
+    static func handleSync(_ state: inout AppState, _ event: SyncEvent) -> [Command] {
+        switch event {
+        case .identity(let me):
+            state.identity = me
+            return []
+        case .status(let status):
+            state.sync = status
+            if case .live(let since) = status { state.lastSyncedAt = since }
+            return []
+        case .applied(let changes):
+            let commands = refreshSoon(&state)
+            // A notice must not hide the outcome of the operator's own action a moment ago.
+            let recentOutcome = state.flash.map { $0.level != .info && state.now.timeIntervalSince($0.at) < 4 } ?? false
+            if changes.newOpenReviews > 0 && !recentOutcome {
+                let noun = changes.newOpenReviews == 1 ? "review" : "reviews"
+                state.flash = Flash(text: "\(changes.newOpenReviews) new \(noun) in the queue", level: .info, at: state.now)
+            }
+            return commands
+        case .bootstrapPage, .progress:
+            return []
+        case .bootstrapped:
+            state.needsRefresh = true
+            return PaneTable.ids.filter { $0 != state.pane }.flatMap { refresh(&state, $0) }
+        case .outboxDelivered(let entry):
+            state.outbox[entry.objectId] = entry
+            state.needsRefresh = true
+            let version = entry.resultVersion.map { " (version \($0))" } ?? ""
+            state.flash = Flash(text: "\(pastTense(entry.verb)) \(entry.objectId)\(version)", level: .success, at: state.now)
+            return []
+        case .outboxFailed(let entry):
+            state.outbox[entry.objectId] = entry
+            state.needsRefresh = true
+            state.lastErrorCode = entry.errorCode
+            state.flash = Flash(text: "\(entry.verb.rawValue) \(entry.objectId) failed: \(entry.errorCode ?? "error") — \(entry.errorMessage ?? "")",
+                                level: .error, at: state.now)
+            if ["version_conflict", "review_already_decided"].contains(entry.errorCode ?? "") {
+                return [.syncNow, .explainConflict(entry)]
+            }
+            return []
+        case .error(let error):
+            state.lastErrorCode = error.code
+            return []
+        }
+    }
+
+    static func pastTense(_ verb: ActionVerb) -> String {
+        switch verb {
+        case .approve: return "Approved"
+        case .escalate: return "Escalated"
+        default: return verb.rawValue
+        }
+    }
+}
