@@ -228,6 +228,8 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // The request logs' search index (RequestLogSearchIndex): kept without triggers and built
+        // after a bootstrap, like the members' since v7.
         migrator.registerMigration("v8-request-log-search") { db in
             try RequestLogSearchIndex.create(db)
         }
