@@ -20,9 +20,58 @@ extension SyncEngine {
             events(.progress(.searchIndex(.building(indexed: indexed, members: max(indexed, start.members)))))
             try await between()
         }
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        events(.progress(.searchIndex(.ready(members: indexed, seconds: seconds))))
+        events(.progress(.searchIndex(.ready(members: indexed, seconds: Self.seconds(since: started)))))
+    }
+
+    /// Builds the request logs' search index the same way (see `buildSearchIndex`).
+    public func buildRequestLogIndex(chunk: Int = 20_000, events: SyncEventHandler = { _ in },
+                                     between: @Sendable () async throws -> Void = {}) async throws {
+        guard try await !mirror.requestLogIndexState().ready else { return }
+        let started = ContinuousClock.now
+        let start = try await mirror.requestLogIndexProgress()
+        var indexed = start.indexed
+        events(.progress(.requestLogIndex(.building(indexed: indexed, logs: start.logs))))
+        while true {
+            try Task.checkCancellation()
+            let step = try await mirror.buildRequestLogIndexChunk(limit: chunk)
+            indexed += step.indexed
+            if step.ready { break }
+            events(.progress(.requestLogIndex(.building(indexed: indexed, logs: max(indexed, start.logs)))))
+            try await between()
+        }
+        events(.progress(.requestLogIndex(.ready(logs: indexed, seconds: Self.seconds(since: started)))))
+    }
+
+    /// Both search indexes, the members' first (the console's filter), then the request logs'.
+    func buildSearchIndexes(events: SyncEventHandler, between: @Sendable () async throws -> Void) async throws {
+        try await buildSearchIndex(events: events, between: between)
+        try await buildRequestLogIndex(events: events, between: between)
+    }
+
+    /// `sync --once` leaves the index builds to the next run, and says what it left. An index
+    /// with nothing left to add is marked whole here (one chunk that finds no rows).
+    func reportDeferredIndexes(events: SyncEventHandler) async throws {
+        if try await !mirror.searchIndexState().ready {
+            let progress = try await mirror.searchIndexProgress()
+            if progress.indexed < progress.members {
+                events(.progress(.searchIndex(.deferred(unindexed: progress.members - progress.indexed))))
+            } else {
+                _ = try await mirror.buildSearchIndexChunk(limit: 1)
+            }
+        }
+        if try await !mirror.requestLogIndexState().ready {
+            let progress = try await mirror.requestLogIndexProgress()
+            if progress.indexed < progress.logs {
+                events(.progress(.requestLogIndex(.deferred(unindexed: progress.logs - progress.indexed))))
+            } else {
+                _ = try await mirror.buildRequestLogIndexChunk(limit: 1)
+            }
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// Runs a synchronous mirror call on the engine's own serial queue: the cooperative pool's
