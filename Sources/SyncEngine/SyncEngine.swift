@@ -37,8 +37,11 @@ public final class SyncEngine: Sendable {
 
     /// Checks the key, bootstraps when the mirror has no cursor, then reads the feed to its
     /// current end and delivers the outbox. Returns the number of rows and entries applied.
+    /// A search index with more than `buildIndexesUpTo` rows still to add is left to the next
+    /// run (and said so); a smaller one is built before returning.
     @discardableResult
-    public func syncOnce(events: @escaping SyncEventHandler = { _ in }) async throws -> Int {
+    public func syncOnce(buildIndexesUpTo: Int = SyncEngine.indexBuildOnceLimit,
+                         events: @escaping SyncEventHandler = { _ in }) async throws -> Int {
         let events = SyncStory(logger: logger).telling(events)
         try await identify(events: events)
         var applied = 0
@@ -53,9 +56,9 @@ public final class SyncEngine: Sendable {
             // its redemption): read what it caused before calling the mirror current.
             applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
         }
-        // The search indexes are built by a continuous sync or the console, not here: `--once`
+        // A large index is built by a continuous sync or the console, not here: `--once`
         // returns as soon as the rows are committed and browsable.
-        try await reportDeferredIndexes(events: events)
+        try await finishOrDeferIndexes(buildUpTo: buildIndexesUpTo, events: events)
         events(.status(.live(since: Date())))
         logger.info("up to date", metadata: ["applied": "\(applied)"])
         return applied

@@ -211,7 +211,7 @@ import Testing
         let handler: SyncEventHandler = { event in
             if case .progress(.requestLogIndex(let status)) = event { told.withLock { $0.append(status) } }
         }
-        try await harness.engine.syncOnce(events: handler)
+        try await harness.engine.syncOnce(buildIndexesUpTo: 0, events: handler)
         let logs = try harness.mirrorContents().requestLogs
         #expect(logs.count > 50)
         #expect(told.withLock { $0 } == [.deferred(unindexed: logs.count)])
@@ -229,7 +229,25 @@ import Testing
         #expect(try Logs.allFound(harness.mirror, search).map(\.id) == Logs.expected(logs, search))
         // Nothing left: the next sync --once says nothing about the index.
         told.withLock { $0 = [] }
-        try await harness.engine.syncOnce(events: handler)
+        try await harness.engine.syncOnce(buildIndexesUpTo: 0, events: handler)
         #expect(told.withLock { $0 }.isEmpty)
+    }
+
+    /// A small tenant's indexes are built before `sync --once` returns: nothing is deferred,
+    /// and a search right after reads the index alone.
+    @Test func syncOnceBuildsSmallIndexesAtOnce() async throws {
+        let harness = try await SyncHarness.start(members: 600, seed: 32)
+        defer { Task { await harness.stop() } }
+        let told = Mutex<[SyncProgress]>([])
+        try await harness.engine.syncOnce(buildIndexesUpTo: 5_000) { event in
+            if case .progress(let progress) = event { told.withLock { $0.append(progress) } }
+        }
+        let logs = try harness.mirrorContents().requestLogs
+        let events = told.withLock { $0 }
+        #expect(!events.contains { if case .searchIndex(.deferred) = $0 { true } else if case .requestLogIndex(.deferred) = $0 { true } else { false } })
+        #expect(events.contains(.requestLogIndex(.building(indexed: 0, logs: logs.count))))
+        #expect(try await harness.mirror.requestLogIndexState().ready)
+        #expect(try await harness.mirror.searchIndexState().ready)
+        #expect(try Self.indexCounts(harness.mirror) == (logs.count, logs.count, logs.count))
     }
 }
