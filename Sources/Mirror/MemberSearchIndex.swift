@@ -15,6 +15,16 @@ public struct SearchIndexState: Sendable, Hashable {
         self.indexedThrough = indexedThrough
     }
 
+    /// The rows of `table` (a mirror table keyed by `id`, of which this is the index's state)
+    /// and how many of them the index covers: all when ready, else those through the watermark.
+    func counts(_ db: Database, table: String) throws -> (indexed: Int, rows: Int) {
+        let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+        if ready { return (rows, rows) }
+        guard let indexedThrough else { return (0, rows) }
+        let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE id <= ?", arguments: [indexedThrough]) ?? 0
+        return (indexed, rows)
+    }
+
     /// Whether a row with this id must be in the index.
     func covers(_ id: String) -> Bool {
         if ready { return true }
@@ -110,16 +120,8 @@ enum MemberSearchIndex {
     /// Counts what is indexed (it reads the whole members table: not for every chunk).
     static func progress(_ db: Database) throws -> SearchIndexProgress {
         let current = try state(db)
-        let members = try Int.fetchOne(db, sql: "SELECT count(*) FROM members") ?? 0
-        let indexed: Int
-        if current.ready {
-            indexed = members
-        } else if let through = current.indexedThrough {
-            indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM members WHERE id <= ?", arguments: [through]) ?? 0
-        } else {
-            indexed = 0
-        }
-        return SearchIndexProgress(indexed: indexed, members: members, ready: current.ready)
+        let counts = try current.counts(db, table: "members")
+        return SearchIndexProgress(indexed: counts.indexed, members: counts.rows, ready: current.ready)
     }
 }
 

@@ -68,16 +68,8 @@ extension RequestLogSearchIndex {
     /// Counts what is indexed (it reads the whole table: not for every chunk).
     static func progress(_ db: Database) throws -> RequestLogIndexProgress {
         let current = try state(db)
-        let logs = try Int.fetchOne(db, sql: "SELECT count(*) FROM request_logs") ?? 0
-        let indexed: Int
-        if current.ready {
-            indexed = logs
-        } else if let through = current.indexedThrough {
-            indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM request_logs WHERE id <= ?", arguments: [through]) ?? 0
-        } else {
-            indexed = 0
-        }
-        return RequestLogIndexProgress(indexed: indexed, logs: logs, ready: current.ready)
+        let counts = try current.counts(db, table: "request_logs")
+        return RequestLogIndexProgress(indexed: counts.indexed, logs: counts.rows, ready: current.ready)
     }
 }
 

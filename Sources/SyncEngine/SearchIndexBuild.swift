@@ -11,39 +11,49 @@ extension SyncEngine {
     /// each chunk (the feed loop reads the feed there). Does nothing when the index is ready.
     public func buildSearchIndex(chunk: Int = 20_000, events: SyncEventHandler = { _ in },
                                  between: @Sendable () async throws -> Void = {}) async throws {
-        guard try await !mirror.searchIndexState().ready else { return }
-        let started = ContinuousClock.now
-        let start = try await mirror.searchIndexProgress()
-        var indexed = start.indexed
-        events(.progress(.searchIndex(.building(indexed: indexed, members: start.members))))
-        while true {
-            try Task.checkCancellation()
-            let step = try await mirror.buildSearchIndexChunk(limit: chunk)
-            indexed += step.indexed
-            if step.ready { break }
-            events(.progress(.searchIndex(.building(indexed: indexed, members: max(indexed, start.members)))))
-            try await between()
-        }
-        events(.progress(.searchIndex(.ready(members: indexed, seconds: Self.seconds(since: started)))))
+        let mirror = self.mirror
+        try await buildIndex(
+            isReady: { try await mirror.searchIndexState().ready },
+            counts: { let progress = try await mirror.searchIndexProgress(); return (progress.indexed, progress.members) },
+            step: { try await mirror.buildSearchIndexChunk(limit: chunk) },
+            building: { .searchIndex(.building(indexed: $0, members: $1)) },
+            ready: { .searchIndex(.ready(members: $0, seconds: $1)) },
+            events: events, between: between)
     }
 
     /// Builds the request logs' search index the same way (see `buildSearchIndex`).
     public func buildRequestLogIndex(chunk: Int = 20_000, events: SyncEventHandler = { _ in },
                                      between: @Sendable () async throws -> Void = {}) async throws {
-        guard try await !mirror.requestLogIndexState().ready else { return }
+        let mirror = self.mirror
+        try await buildIndex(
+            isReady: { try await mirror.requestLogIndexState().ready },
+            counts: { let progress = try await mirror.requestLogIndexProgress(); return (progress.indexed, progress.logs) },
+            step: { try await mirror.buildRequestLogIndexChunk(limit: chunk) },
+            building: { .requestLogIndex(.building(indexed: $0, logs: $1)) },
+            ready: { .requestLogIndex(.ready(logs: $0, seconds: $1)) },
+            events: events, between: between)
+    }
+
+    /// The chunked build both indexes share: progress after each chunk, `between` in between.
+    private func buildIndex(isReady: () async throws -> Bool, counts: () async throws -> (indexed: Int, rows: Int),
+                            step: () async throws -> SearchIndexChunk,
+                            building: (_ indexed: Int, _ rows: Int) -> SyncProgress,
+                            ready: (_ indexed: Int, _ seconds: Double) -> SyncProgress,
+                            events: SyncEventHandler, between: @Sendable () async throws -> Void) async throws {
+        guard try await !isReady() else { return }
         let started = ContinuousClock.now
-        let start = try await mirror.requestLogIndexProgress()
+        let start = try await counts()
         var indexed = start.indexed
-        events(.progress(.requestLogIndex(.building(indexed: indexed, logs: start.logs))))
+        events(.progress(building(indexed, start.rows)))
         while true {
             try Task.checkCancellation()
-            let step = try await mirror.buildRequestLogIndexChunk(limit: chunk)
-            indexed += step.indexed
-            if step.ready { break }
-            events(.progress(.requestLogIndex(.building(indexed: indexed, logs: max(indexed, start.logs)))))
+            let chunk = try await step()
+            indexed += chunk.indexed
+            if chunk.ready { break }
+            events(.progress(building(indexed, max(indexed, start.rows))))
             try await between()
         }
-        events(.progress(.requestLogIndex(.ready(logs: indexed, seconds: Self.seconds(since: started)))))
+        events(.progress(ready(indexed, Self.seconds(since: started))))
     }
 
     /// Both search indexes, the members' first (the console's filter), then the request logs'.
