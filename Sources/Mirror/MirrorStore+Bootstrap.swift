@@ -167,6 +167,8 @@ extension MirrorStore {
         case .requestLogs(let rows): (ids, written) = try writeRows(db, rows)
         }
         if sweep {
+            // Only a list that had rows can have changed them; a fresh one has no history to add to.
+            if let low = ids.min(), let high = ids.max() { try ItemHistory.recordPage(db, kind: kind, low: low, high: high) }
             try noteStaleRows(db, kind: kind, pageIds: ids, after: previousLastId, through: isLast ? nil : page.lastId,
                               emptyMiddlePage: !isLast && ids.isEmpty)
         }

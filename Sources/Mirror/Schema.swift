@@ -231,6 +231,12 @@ enum Schema {
         migrator.registerMigration("v8-request-log-search") { db in
             try RequestLogSearchIndex.create(db)
         }
+        migrator.registerMigration("v9-item-history") { db in
+            // The versions of each review and redemption the mirror has seen (ItemHistory), and
+            // this console's decisions on one item without reading the whole audit.
+            try ItemHistory.create(db)
+            try db.execute(sql: "CREATE INDEX audit_object ON audit(objectId, seq)")
+        }
         return migrator
     }
 }
