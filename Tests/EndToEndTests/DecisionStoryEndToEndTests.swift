@@ -188,6 +188,27 @@ extension ConsoleEndToEndTests {
         #expect(try await host.quit() == 0)
     }
 
+    @Test("In the demo, q then l inside the undo window: the decision is sent before the sandbox stops")
+    func theDemoSendsWhatIsLeftBeforeItsSandboxStops() async throws {
+        let demo = try TmuxConsole(extraArguments: ["--undo-seconds", "60"])
+        defer { demo.close() }
+        let probe = SandboxProbe(info: try await SandboxInfo.load(from: demo.infoPath))
+        try await demo.waitUntilLive()
+        let (id, _) = try await firstOpenReview(demo, probe)
+        demo.send("a")
+        try await demo.waitFor(text: "Confirm approval", "Approve review \(id)")
+        demo.send("y")
+        try await demo.waitFor(text: "⏳ sends in")
+        demo.send("q")
+        let asked = try await demo.waitFor(text: "Quit? 1 decision not sent", "l    quit now: the demo sends them before its sandbox stops")
+        #expect(try await probe.review(id).status == .open, "sent inside its 60 s undo window:\n\(demo.framed(asked))")
+        demo.send("l")
+        let exited = try await demo.waitFor(text: "EXITED=0", timeout: .seconds(45))
+        #expect(exited.contains("1 decision not sent yet: the demo sends them before its sandbox stops."))
+        #expect(exited.contains("Sending 1 decision before the sandbox stops…"))
+        #expect(exited.contains("Sent."), "the demo's flush left it unsent:\n\(demo.framed(exited))")
+    }
+
     @Test("Ctrl-C right after y, and a hangup inside the undo window, keep the decision in the outbox for the next sync")
     func interruptsKeepConfirmedDecisions() async throws {
         let host = try TmuxConsole()
