@@ -37,7 +37,8 @@ public struct ItemHistoryEntry: Sendable, Hashable {
 ///
 /// Cheap by design, because the bootstrap writes a million rows a pass: a fresh list's pages
 /// write nothing here (an item's first state is recorded when the feed first changes it, just
-/// before the change); a re-bootstrap's pages cost one statement per page.
+/// before the change); a re-bootstrap's pages cost two statements per page (before and after
+/// the write), and write rows only for the items the page changed.
 enum ItemHistory {
     static let perItem = 20
 
@@ -67,8 +68,8 @@ enum ItemHistory {
     }
 
     /// `INSERT … SELECT` of the stored rows matching `condition` whose state differs from their
-    /// latest history row (or that have none).
-    private static func insertChangedSQL(_ kind: ObjectKind, condition: String) -> String? {
+    /// latest history row, or that have none (unless `requireHistory`: a re-bootstrap page).
+    private static func insertChangedSQL(_ kind: ObjectKind, condition: String, requireHistory: Bool = false) -> String? {
         guard let source = source(kind) else { return nil }
         return """
             INSERT INTO item_history (itemId, kind, memberId, version, updatedAt, status, level, note, lastActionBy, lastActionAt)
@@ -76,7 +77,7 @@ enum ItemHistory {
                    o.lastActionBy, o.lastActionAt
             FROM \(source.table) o
             LEFT JOIN item_history h ON h.seq = (SELECT max(seq) FROM item_history WHERE itemId = o.id)
-            WHERE \(condition) AND (h.seq IS NULL OR h.status IS NOT o.status OR h.level IS NOT \(source.level)
+            WHERE \(condition) AND \(requireHistory ? "h.seq IS NOT NULL AND" : "") (\(requireHistory ? "0" : "h.seq IS NULL") OR h.status IS NOT o.status OR h.level IS NOT \(source.level)
                 OR h.note IS NOT \(source.note) OR h.lastActionBy IS NOT o.lastActionBy OR h.lastActionAt IS NOT o.lastActionAt)
             """
     }
@@ -100,10 +101,35 @@ enum ItemHistory {
         try db.cachedStatement(sql: sql).execute(arguments: [id])
     }
 
-    /// After a re-bootstrap page of ids `low...high` (a list that had rows): one statement for
-    /// every item of the page whose state the page changed.
+    /// Before a re-bootstrap page is written (a list that had rows): one statement records the
+    /// stored version of every item the page brings a newer version of and that has no history
+    /// yet, so that the change has a "before" (`recordPage` then adds the "after"). Items the
+    /// page leaves as they were cost nothing.
+    static func recordBeforePage(_ db: Database, _ page: BootstrapRows) throws {
+        let versions: [(id: String, version: Int)]
+        switch page {
+        case .reviews(let rows): versions = rows.map { ($0.id, $0.version) }
+        case .redemptions(let rows): versions = rows.map { ($0.id, $0.version) }
+        case .members, .requestLogs: return
+        }
+        guard !versions.isEmpty, let source = source(page.kind) else { return }
+        // The page's ids and versions as one JSON argument: one statement, whatever the page size.
+        let pairs = versions.map { [JSONValue.string($0.id), JSONValue.int(Int64($0.version))] }
+        let argument = String(decoding: try JSONEncoder().encode(pairs), as: UTF8.self)
+        try db.cachedStatement(sql: """
+            INSERT INTO item_history (itemId, kind, memberId, version, updatedAt, status, level, note, lastActionBy, lastActionAt)
+            SELECT o.id, '\(page.kind.rawValue)', o.memberId, o.version, o.updatedAt, o.status, \(source.level), \(source.note),
+                   o.lastActionBy, o.lastActionAt
+            FROM json_each(?) p JOIN \(source.table) o ON o.id = json_extract(p.value, '$[0]')
+            WHERE o.version < json_extract(p.value, '$[1]') AND NOT EXISTS (SELECT 1 FROM item_history WHERE itemId = o.id)
+            """).execute(arguments: [argument])
+    }
+
+    /// After a re-bootstrap page of ids `low...high` is written: one statement for every item
+    /// of the page with a history (every item the page changed has one, see `recordBeforePage`)
+    /// whose state the page changed.
     static func recordPage(_ db: Database, kind: ObjectKind, low: String, high: String) throws {
-        guard let sql = insertChangedSQL(kind, condition: "o.id BETWEEN ? AND ?") else { return }
+        guard let sql = insertChangedSQL(kind, condition: "o.id BETWEEN ? AND ?", requireHistory: true) else { return }
         try db.cachedStatement(sql: sql).execute(arguments: [low, high])
     }
 

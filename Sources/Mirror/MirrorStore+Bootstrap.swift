@@ -158,6 +158,7 @@ extension MirrorStore {
         let before = BootstrapListState(progress: try state(db, SyncStateKey.bootstrapList(kind)))
         let firstPage = before.cursor == nil && before.lastId == nil && before.rows == 0 && !before.done
         if firstPage && !sweep { try BootstrapIndexes.defer(db, kind: kind) }
+        if sweep { try ItemHistory.recordBeforePage(db, page) }
         let ids: [String]
         let written: Int
         switch page {

@@ -108,6 +108,29 @@ import Testing
         #expect(try mirror.itemHistory(itemId: "rev_2").map(\.version) == [1], "unchanged: nothing new")
     }
 
+    @Test func aReBootstrapRecordsOnlyWhatItChangesOfItemsWithoutHistory() async throws {
+        let mirror = try temporaryMirror()
+        defer { remove(mirror) }
+        _ = try await mirror.beginBootstrap(head: "h1")
+        _ = try await mirror.applyBootstrapPage(.reviews([review("rev_1", version: 1), review("rev_2", version: 1),
+                                                          review("rev_3", version: 1)]),
+                                                previousLastId: nil, nextCursor: nil, isLast: true)
+        try await mirror.completeBootstrap()
+        try await mirror.resetCursor()
+        _ = try await mirror.beginBootstrap(head: "h2")
+        // rev_1 changed, rev_2 did not, rev_3 has a newer version with the same state.
+        _ = try await mirror.applyBootstrapPage(.reviews([review("rev_1", version: 2, status: .escalated, level: 1, note: "n",
+                                                                 by: "mr_test_x"),
+                                                          review("rev_2", version: 1), review("rev_3", version: 2)]),
+                                                previousLastId: nil, nextCursor: nil, isLast: true)
+        try await mirror.completeBootstrap()
+        let changed = try mirror.itemHistory(itemId: "rev_1")
+        #expect(changed.map(\.version) == [2, 1], "the change, with what it changed from")
+        #expect(changed.map(\.status) == ["escalated", "open"])
+        #expect(try mirror.itemHistory(itemId: "rev_2").isEmpty, "an unchanged item without history gets none")
+        #expect(try mirror.itemHistory(itemId: "rev_3").map(\.version).count <= 1, "a same-state version adds no change")
+    }
+
     @Test func aPurgeTakesTheHistoryWithIt() throws {
         let mirror = try temporaryMirror()
         defer { remove(mirror) }
