@@ -1,13 +1,13 @@
 import GRDB
 
-/// How far the members' trigram search index has got.
+/// How far a search index (the members' or the request logs') has got.
 ///
-/// The index is built after a bootstrap's rows, in chunks in id order: every member whose id
+/// The index is built after a bootstrap's rows, in chunks in id order: every row whose id
 /// is at or below `indexedThrough` is in it (or all of them once `ready`), and the feed keeps
-/// those current. Members past the watermark are found by a scan until a chunk reaches them.
+/// those current. Rows past the watermark are found by a scan until a chunk reaches them.
 public struct SearchIndexState: Sendable, Hashable {
     public var ready: Bool
-    /// The last member id in the index while it is being built; nil before the first chunk.
+    /// The last id in the index while it is being built; nil before the first chunk.
     public var indexedThrough: String?
 
     public init(ready: Bool, indexedThrough: String?) {
@@ -15,7 +15,7 @@ public struct SearchIndexState: Sendable, Hashable {
         self.indexedThrough = indexedThrough
     }
 
-    /// Whether a member with this id must be in the index.
+    /// Whether a row with this id must be in the index.
     func covers(_ id: String) -> Bool {
         if ready { return true }
         guard let indexedThrough else { return false }

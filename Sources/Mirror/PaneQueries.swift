@@ -20,7 +20,7 @@ extension MirrorStore {
             return MemberWindowQuery.search(text, includeDeleted: filter.includeDeleted, index: index)
         } else if !text.isEmpty {
             // One or two characters, or no index yet: a scan in id order that stops after a screen.
-            let scan = MemberTextMatch.condition(text, prefix: "")
+            let scan = TextMatch.member(text, prefix: "")
             query.conditions.append(scan.sql)
             query.arguments += scan.arguments
         }
