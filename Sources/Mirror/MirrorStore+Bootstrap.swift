@@ -159,6 +159,7 @@ extension MirrorStore {
         let before = BootstrapListState(progress: try state(db, SyncStateKey.bootstrapList(kind)))
         let firstPage = before.cursor == nil && before.lastId == nil && before.rows == 0 && !before.done
         if firstPage && !sweep { try BootstrapIndexes.defer(db, kind: kind) }
+        if sweep { try ItemHistory.recordBeforePage(db, page) }
         let ids: [String]
         let written: Int
         switch page {
@@ -168,6 +169,8 @@ extension MirrorStore {
         case .requestLogs(let rows): (ids, written) = try writeRows(db, rows)
         }
         if sweep {
+            // Only a list that had rows can have changed them; a fresh one has no history to add to.
+            if let low = ids.min(), let high = ids.max() { try ItemHistory.recordPage(db, kind: kind, low: low, high: high) }
             try noteStaleRows(db, kind: kind, pageIds: ids, after: previousLastId, through: isLast ? nil : page.lastId,
                               emptyMiddlePage: !isLast && ids.isEmpty)
         }

@@ -98,9 +98,12 @@ extension MirrorStore {
     /// stale; keeps the search index of a member or request log it covers. Returns whether it wrote.
     static func upsertIfNewer(_ db: Database, _ object: any MirroredObject, indexes: SearchIndexes) throws -> Bool {
         if try isTombstoned(db, id: object.id, version: object.version) { return false }
+        let kind = type(of: object).objectKind
+        try ItemHistory.recordBefore(db, kind: kind, id: object.id)
         let statement = try db.cachedStatement(sql: type(of: object).upsertIfNewerSQL)
         try statement.execute(arguments: StatementArguments(values: object.columnValues))
         guard db.changesCount > 0 else { return false }
+        try ItemHistory.recordChange(db, kind: kind, id: object.id)
         try indexes.reindex(db, type(of: object).objectKind, id: object.id)
         return true
     }
@@ -132,6 +135,7 @@ extension MirrorStore {
     /// Removes a row and everything the mirror holds about that id.
     static func purgeRows(_ db: Database, kind: ObjectKind, id: String) throws {
         try db.execute(sql: "DELETE FROM \(kind.table) WHERE id = ?", arguments: [id])
+        try ItemHistory.purge(db, kind: kind, id: id)
         if kind == .requestLog { try RequestLogSearchIndex.remove(db, id: id) }
         if kind == .member {
             try MemberSearchIndex.remove(db, id: id)

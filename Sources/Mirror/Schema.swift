@@ -249,6 +249,12 @@ enum Schema {
                 """)
             try MirrorStore.setState(db, RequestLogSearchIndex.readyKey, "1")
         }
+        migrator.registerMigration("v9-item-history") { db in
+            // The versions of each review and redemption the mirror has seen (ItemHistory), and
+            // this console's decisions on one item without reading the whole audit.
+            try ItemHistory.create(db)
+            try db.execute(sql: "CREATE INDEX audit_object ON audit(objectId, seq)")
+        }
         return migrator
     }
 }

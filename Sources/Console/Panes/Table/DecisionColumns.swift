@@ -12,12 +12,18 @@ enum DecisionColumns {
                       role: { marks[$0.rowId] != nil ? .rowMarked : nil })
     }
 
-    /// `⏳ sends in 4s`, `⋯ approving`, `✓ approved`, `✗ version_conflict`.
+    /// `⏳ sends in 4s`, `⋯ approving`, `✓ approved`, `✗ version_conflict`. A refusal keeps its
+    /// `✗` while it is held (see `HeldRefusal`), though the winner's version has arrived.
     static func outcome<Row: DecidableRow>(state: AppState) -> Column<Row> {
         let outbox = state.outbox
         let now = state.now
-        return Column(title: "Action", width: 14,
-                      text: { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.0 ?? "" },
-                      role: { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.1 })
+        let held = state.heldRefusals
+        func label(_ row: Row) -> (String, StyleRole)? {
+            if let refusal = held[row.rowId], outbox[row.rowId].map({ !$0.isPending }) ?? true {
+                return ("✗ \(refusal.code)", .error)
+            }
+            return OutboxLabel.text(outbox[row.rowId], rowVersion: row.rowVersion, now: now)
+        }
+        return Column(title: "Action", width: 14, text: { label($0)?.0 ?? "" }, role: { label($0)?.1 })
     }
 }
