@@ -37,9 +37,10 @@ enum TabBarView {
         var tabs: [Tab]
     }
 
-    /// How much of the bar is spelled out, from the most to the least.
+    /// How much of the bar is spelled out, from the most to the least: the product name goes
+    /// first, then the titles shorten; "12 of 1,878" holds until the titles are short.
     static let levels: [(product: Bool, title: TabLabel.Title, count: TabLabel.CountForm)] = [
-        (true, .full, .long), (true, .full, .short), (false, .full, .short), (false, .short, .short),
+        (true, .full, .long), (false, .full, .long), (false, .short, .long), (false, .short, .short),
         (false, .short, .compact), (false, .none, .compact),
     ]
 
