@@ -88,6 +88,19 @@ import Testing
         #expect(!text.contains("No failures of this code"))
     }
 
+    @Test func aListFinishedWhileItsPaneIsHiddenStopsLoadingOnItsTabAtOnce() {
+        var state = Fixtures.state(columns: 120, rows: 40)
+        state.pane = .reviews
+        _ = Update.update(&state, LoadingUpdateTests.passStarted(totals: [.redemption: 50]))
+        _ = Update.update(&state, LoadingUpdateTests.page(.redemption, rows: 20, total: 50))
+        #expect(RootView.render(state).row(0).contains("2 Redemptions 2… 40%"), "\(RootView.render(state).row(0))")
+        _ = Update.update(&state, .sync(.progress(.listFinished(kind: .redemption, rows: 50))))
+        let tabs = RootView.render(state).row(0)
+        #expect(tabs.contains("2 Redemptions 2 "), "no window read yet, but the list is in: \(tabs)")
+        #expect(!tabs.contains("2 Redemptions 2…"))
+        #expect(state.redemptions.progress != nil, "the hidden pane itself waits for a window read after the end")
+    }
+
     @Test func membersBrowsableWhileLoadingShowTheirRowsAndATabThatSaysSo() {
         var state = Fixtures.state(columns: 120, rows: 40)
         state.pane = .members

@@ -21,7 +21,8 @@ enum StatusBarView {
         buffer.put(hint, x: max(x, state.columns - hintWidth), y: y, role: bar)
         let parts = StatusParts.of(state, bar: bar)
         let separatorWidth = TextWidth.columns(separator)
-        let texts = BarFit.fit(parts, width: state.columns - x - hintWidth, separator: separatorWidth,
+        // A column of air before the hint, so the last part never runs into it.
+        let texts = BarFit.fit(parts, width: state.columns - x - hintWidth - 1, separator: separatorWidth,
                                leading: separatorWidth)
         for (part, text) in zip(parts, texts) {
             guard let text else { continue }

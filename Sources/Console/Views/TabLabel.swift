@@ -15,11 +15,14 @@ enum TabLabel {
         case .short: name = " " + kind.shortTitle
         case .none: name = ""
         }
-        return " \(PaneTable.number(of: pane))\(name) \(count(state.panes[pane], total: kind.count(state.counts), form)) "
+        let paneState = state.panes[pane]
+        // The list itself, not the pane's window: a list finished while its pane was hidden
+        // stops saying so on its tab at once, though the pane has not read a window since.
+        let loading = paneState.bootstrapList.flatMap { state.loading.lists[$0]?.paneProgress }
+        return " \(PaneTable.number(of: pane))\(name) \(count(paneState, loading: loading, total: kind.count(state.counts), form)) "
     }
 
-    static func count(_ pane: any AnyPaneState, total: Int, _ form: CountForm) -> String {
-        let loading = pane.loadProgress
+    static func count(_ pane: any AnyPaneState, loading: LoadProgress?, total: Int, _ form: CountForm) -> String {
         let number = { (value: Int) in form == .compact ? Format.compact(value) : Format.points(value) }
         let more = loading == nil ? "" : "…"
         if pane.countingQuery != nil {
