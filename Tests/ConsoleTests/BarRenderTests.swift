@@ -75,6 +75,17 @@ import Testing
         }
     }
 
+    @Test func countsOfATenantOfSizeStaySpelledOutAt80Columns() {
+        var state = Fixtures.state(columns: 80, rows: 24)
+        state.counts.members = 282_324
+        state.counts.pendingRedemptions = 25_330
+        state.counts.openReviews = 13_579
+        state.counts.escalatedReviews = 0
+        state.counts.requestLogs = 59_759
+        let bar = Self.tabBar(state)
+        #expect(bar == " 1 Members 282,324   2 Redeem 25,330   3 Reviews 13,579   4 Errors 59,759  TEST ", "\(bar)")
+    }
+
     @Test func aFilteredTabSaysHowManyOfAllAtEverySize() {
         for (columns, rows) in Self.sizes {
             let bar = Self.tabBar(Self.filtered(columns: columns, rows: rows))

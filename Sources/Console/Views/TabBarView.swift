@@ -46,7 +46,8 @@ enum TabBarView {
 
     /// Where each tab is: the most spelled-out level that leaves room for the badge.
     static func layout(_ state: AppState) -> Layout {
-        let room = state.columns - TextWidth.columns(Badge.of(state).text) - 1
+        // Labels and badge carry their own spaces: the last tab may touch the badge.
+        let room = state.columns - TextWidth.columns(Badge.of(state).text)
         var chosen = Layout(showsProduct: false, tabs: [])
         for level in levels {
             var x = level.product ? TextWidth.columns(product) : 0
