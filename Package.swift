@@ -149,7 +149,7 @@ let package = Package(
         .testTarget(name: "SyncEngineTests",
                     dependencies: ["Sandbox", "RewardsClient", "Mirror", "SyncEngine", "RewardsContract", "TestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Terminal", "Mirror", "RewardsContract", "TestSupport",
-                                                        "SyncEngine", "RewardsClient"]),
+                                                        "SyncEngine", "RewardsClient", "Sandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RewardsContract", "TestSupport"]),
         // The real binary against a server that breaks the contract on purpose (issue #16).
         .testTarget(name: "WireTrustTests", dependencies: ["Mirror", "RewardsContract", "TestSupport"]),

@@ -1,21 +1,23 @@
 import Foundation
 
 /// The real `rewards-ops console`, started in a pty of its own, for the figures only a whole
-/// process gives: cold start, resident memory. Its platform address refuses connections, so
-/// the console runs offline on the mirror it is given, as on a laptop without network.
+/// process gives: cold start, resident memory, the first rows from an empty mirror. Without a
+/// `platform` its platform address refuses connections, so the console runs offline on the
+/// mirror it is given, as on a laptop without network.
 public final class ConsoleProcess {
     public let pid: pid_t
     public let terminal: PseudoTerminal
     public let started: ContinuousClock.Instant
 
-    public init(binary: String, mirror: String, columns: Int = 120, rows: Int = 40) throws {
+    public init(binary: String, mirror: String, platform: SandboxProcess? = nil, columns: Int = 120, rows: Int = 40) throws {
         let terminal = try PseudoTerminal(columns: columns, rows: rows, capture: true)
         let home = NSTemporaryDirectory() + "rewards-ops-bench-home"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let environment = [
             "TERM=xterm-256color", "LANG=C.UTF-8", "HOME=\(home)", "XDG_CONFIG_HOME=\(home)/config",
-            "XDG_DATA_HOME=\(home)/data", "REWARDS_OPS_BASE_URL=http://127.0.0.1:9",
-            "REWARDS_OPS_KEY_ID=mr_test_benchmarkbenchmarkbench", "REWARDS_OPS_KEY_SECRET=benchmark-secret-not-real",
+            "XDG_DATA_HOME=\(home)/data", "REWARDS_OPS_BASE_URL=\(platform?.baseURL ?? "http://127.0.0.1:9")",
+            "REWARDS_OPS_KEY_ID=\(platform?.keyId ?? "mr_test_benchmarkbenchmarkbench")",
+            "REWARDS_OPS_KEY_SECRET=\(platform?.secret ?? "benchmark-secret-not-real")",
             "REWARDS_OPS_MIRROR=\(mirror)",
         ]
         var actions = posix_spawn_file_actions_t()

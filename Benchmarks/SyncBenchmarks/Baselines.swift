@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// The two baselines of figure 1 (issue #14), measured in the same run as the sync:

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// `rewards-ops sync --once` into a fresh mirror, as an operator runs it: the timed part of

@@ -29,6 +29,8 @@ public struct AppState: Sendable {
     /// The environment the profile expects, known before `/v1/me` answers.
     public var environmentHint: Environment?
     public var sync: SyncStatus = .starting
+    /// The lists still being read by a bootstrap, and the search index (#14).
+    public var loading = LoadingState()
     public var lastSyncedAt: Date?
     public var lastErrorCode: String?
     public var dialog: DecisionDialog?

@@ -7,6 +7,8 @@ import RewardsContract
 public enum Command: Sendable, Hashable {
     case loadWindow(PaneQuery, request: WindowRequest, limit: Int, select: SelectionHint, generation: Int)
     case loadCounts
+    /// Count the rows a filter matches among those a tab counts, reading at most `limit`.
+    case countMatches(PaneQuery, limit: Int, generation: Int)
     /// The Error log's summary: one row per code, hourly buckets ending at `now`.
     case loadErrorGroups(ErrorLogFilter, now: Date, limit: Int, generation: Int)
     /// Read what an item's detail view shows.

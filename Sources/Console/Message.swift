@@ -13,6 +13,7 @@ public enum Message: Sendable {
     case windowLoaded(pane: PaneID, generation: Int, rows: PaneWindow, select: SelectionHint,
                       outbox: [String: OutboxEntry], atStart: Bool = false)
     case countsLoaded(MirrorCounts)
+    case matchesCounted(pane: PaneID, generation: Int, MatchCount)
     case errorGroupsLoaded(generation: Int, ErrorGroups)
     case detailLoaded(DetailContent)
     case sync(SyncEvent)

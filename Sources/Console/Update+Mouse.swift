@@ -29,14 +29,6 @@ extension Update {
 
     /// A click on the tab bar switches to the pane whose title is under it.
     static func clickTab(_ state: inout AppState, x: Int) -> [Command] {
-        var cursor = TextWidth.columns(" rewards-ops ")
-        for pane in PaneTable.ids {
-            let width = TextWidth.columns(TabBarView.label(pane, state.counts))
-            if x >= cursor && x < cursor + width {
-                return switchPane(&state, pane)
-            }
-            cursor += width + 1
-        }
-        return []
+        TabBarView.pane(at: x, state).map { switchPane(&state, $0) } ?? []
     }
 }

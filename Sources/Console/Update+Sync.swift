@@ -24,8 +24,10 @@ extension Update {
                 state.flash = Flash(text: "\(changes.newOpenReviews) new \(noun) in the queue", level: .info, at: state.now)
             }
             return commands
-        case .bootstrapPage, .progress:
+        case .bootstrapPage:
             return []
+        case .progress(let progress):
+            return loadingProgressed(&state, progress)
         case .bootstrapped:
             state.needsRefresh = true
             return PaneTable.ids.filter { $0 != state.pane }.flatMap { refresh(&state, $0) }

@@ -29,6 +29,9 @@ public enum Update {
         case .countsLoaded(let counts):
             state.counts = counts
             return []
+        case .matchesCounted(let pane, let generation, let matches):
+            state.panes[pane].takeMatches(matches, generation: generation)
+            return []
         case .errorGroupsLoaded(let generation, let groups):
             ErrorLogPane.groupsLoaded(&state, generation: generation, result: groups)
             return []
@@ -100,7 +103,7 @@ public enum Update {
             state.countsRequestedAt = now
             commands.append(.loadCounts)
         }
-        return commands
+        return commands + countMatchesDue(&state, rowsChanged: commands.contains(.loadCounts))
     }
 
     // MARK: Keys

@@ -156,4 +156,8 @@ extension MirrorStore {
     public func searchIndexState() async throws -> SearchIndexState {
         try await pool.read { db in try MemberSearchIndex.state(db) }
     }
+
+    public func searchIndexState() throws -> SearchIndexState {
+        try pool.read { db in try MemberSearchIndex.state(db) }
+    }
 }

@@ -70,6 +70,11 @@ extension MirrorStore {
         try await pool.read { db in try Self.bootstrapPass(db) }
     }
 
+    /// The synchronous form, for the console's first frame (a few rows of sync state).
+    public func bootstrapPass() throws -> BootstrapPass? {
+        try pool.read { db in try Self.bootstrapPass(db) }
+    }
+
     /// Starts a bootstrap at `head`: the cursor is cleared until every list is read. When the
     /// mirror already holds rows (a re-bootstrap after `410`), they stay browsable through the
     /// pass; the search index is emptied, to be built again after it.

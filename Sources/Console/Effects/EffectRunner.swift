@@ -45,6 +45,8 @@ public struct EffectRunner: Sendable {
                                  atStart: atStart)
         case .loadCounts:
             return .countsLoaded(try mirror.counts())
+        case .countMatches(let query, let limit, let generation):
+            return .matchesCounted(pane: query.pane, generation: generation, try query.countMatches(in: mirror, limit: limit))
         case .loadErrorGroups(let filter, let now, let limit, let generation):
             return .errorGroupsLoaded(generation: generation, try mirror.errorGroups(filter, now: now, limit: limit))
         case .loadDetail(let query):

@@ -17,6 +17,8 @@ protocol Pane: Sendable {
     static var title: String { get }
     /// The action that shows this pane (its number key).
     static var showAction: ActionID { get }
+    /// The tab's title where the full one does not fit (80 columns); the title by default.
+    static var shortTitle: String { get }
     static var initialFilter: Filter { get }
     static var initialExtra: Extra { get }
 
@@ -27,6 +29,14 @@ protocol Pane: Sendable {
         -> [WindowRow<Row>]
     /// The number on the pane's tab.
     static func count(_ counts: MirrorCounts) -> Int
+    /// When the filter narrows what the tab's number counts, the filter whose rows are those
+    /// matches (the review queue's tab counts open and escalated reviews, so its text filter's
+    /// matches are counted among those): the tab then says "12 of 1,878". Nil: the filter does
+    /// not narrow them, and the tab shows its plain count.
+    static func countedMatches(_ filter: Filter) -> Filter?
+    /// The list whose bootstrap fills the rows this filter shows; nil when no bootstrap does
+    /// (the Error log's own failed calls). Until that list is read in full the pane is loading.
+    static func bootstrapList(for filter: Filter) -> ObjectKind?
 
     // MARK: The table
 
@@ -38,6 +48,9 @@ protocol Pane: Sendable {
     static func loadingText(_ progress: LoadProgress?) -> String
     /// The pane below the tab bar; the table unless the pane draws something else.
     static func render(_ pane: PaneState<Self>, _ state: AppState, into buffer: inout ScreenBuffer, y: Int, height: Int)
+    /// The generation of the summary the pane draws instead of its window (the Error log's codes),
+    /// for `summaryLoaded`; nil: the pane has none.
+    static func summaryGeneration(_ pane: PaneState<Self>) -> Int?
     /// The line above the status bar when nothing else is shown there.
     static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String?
 
@@ -77,6 +90,9 @@ extension Pane where Extra == NoExtra {
 }
 
 extension Pane {
+    static var shortTitle: String { title }
+    static func countedMatches(_ filter: Filter) -> Filter? { filter == initialFilter ? nil : filter }
+
     static func loadingText(_ progress: LoadProgress?) -> String {
         progress.map(\.text) ?? "Loading…"
     }
@@ -87,6 +103,7 @@ extension Pane {
     }
 
     static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? { nil }
+    static func summaryGeneration(_ pane: PaneState<Self>) -> Int? { nil }
     static var textFilter: WritableKeyPath<Filter, String>? { nil }
     static func perform(_ action: ActionID, _ state: inout AppState) -> [Command]? { nil }
     static func refresh(_ state: inout AppState) -> [Command]? { nil }

@@ -6,6 +6,7 @@ public struct PaneQuery: Sendable, Hashable, CustomStringConvertible {
     public let pane: PaneID
     private let filter: any Sendable & Hashable
     private let seek: @Sendable (MirrorStore, WindowRequest, Int) throws -> (PaneWindow, atStart: Bool)
+    private let firstRows: @Sendable (MirrorStore, Int) throws -> Int
 
     init<P: Pane>(_ pane: P.Type, _ filter: P.Filter) {
         self.pane = P.id
@@ -15,6 +16,7 @@ public struct PaneQuery: Sendable, Hashable, CustomStringConvertible {
             let rows = try WindowSeeks.window(request, limit, fetch: fetch)
             return (PaneWindow(rows), try WindowSeeks.isAtStart(rows, fetch: fetch))
         }
+        firstRows = { mirror, limit in try P.window(mirror, filter, anchor: .first, limit: limit).count }
     }
 
     /// The filter, when it is of this type.
@@ -23,6 +25,13 @@ public struct PaneQuery: Sendable, Hashable, CustomStringConvertible {
     /// The rows of `request` and whether the window starts at the pane's first row.
     func window(in mirror: MirrorStore, _ request: WindowRequest, limit: Int) throws -> (PaneWindow, atStart: Bool) {
         try seek(mirror, request, limit)
+    }
+
+    /// How many rows the filter matches, reading at most `limit` of them (one keyset seek, the
+    /// pane's own query): a bounded count, `more` when there are others past the limit.
+    func countMatches(in mirror: MirrorStore, limit: Int) throws -> MatchCount {
+        let read = try firstRows(mirror, limit + 1)
+        return MatchCount(count: min(read, limit), more: read > limit)
     }
 
     public var description: String { "\(pane)(\(filter))" }

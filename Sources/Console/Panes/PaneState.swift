@@ -12,15 +12,33 @@ struct PaneState<P: Pane>: Sendable, Hashable {
     /// Set while the pane's list is still on its way into the mirror (a bootstrap): an empty
     /// window then says how far it has come rather than that there is nothing.
     var progress: LoadProgress?
+    /// The generations of the window (and of the summary a pane may draw instead, see
+    /// `Pane.summaryGeneration`) when the list finished loading: `progress` stays until one asked
+    /// for after that arrives, so rows read mid-load never read as "empty".
+    var finishedAt: Generations?
+    /// How many rows the tab's number counts match the filter (`Pane.countedMatches`), once
+    /// counted; `matchesQuery` is what it was counted (or is being counted) for.
+    var matches: MatchCount?
+    var matchesQuery: PaneQuery?
+    var matchesGeneration = 0
 
     init() {}
 
     /// The query behind the window, as a command carries it.
     var query: PaneQuery { PaneQuery(P.self, filter) }
 
-    /// What the table shows when it has no row.
+    /// The query whose matches the tab counts; nil when the filter does not narrow the count.
+    var countingQuery: PaneQuery? { P.countedMatches(filter).map { PaneQuery(P.self, $0) } }
+
+    /// The progress of the list these rows come from, while it loads; nil when the rows shown
+    /// come from no bootstrap (the Error log's own failed calls).
+    var loadProgress: LoadProgress? { P.bootstrapList(for: filter) == nil ? nil : progress }
+
+    /// What the table shows when it has no row: never "empty" while its list is still loading.
     var placeholder: String {
-        list.loaded && progress == nil ? P.emptyText(self) : P.loadingText(progress)
+        guard list.loaded else { return P.loadingText(loadProgress) }
+        guard let progress = loadProgress else { return P.emptyText(self) }
+        return filter == P.initialFilter ? P.loadingText(progress) : progress.noMatchYetText
     }
 
     /// The generic table: the pane's columns over the window, the selection highlighted.
@@ -41,6 +59,24 @@ protocol AnyPaneState: Sendable {
     var query: PaneQuery { get }
     /// The text `/` edits; nil where the pane has none (setting it then does nothing).
     var filterText: String? { get set }
+    /// The list whose bootstrap fills the pane (see `Pane.bootstrapList`): its progress goes to
+    /// `progress`, shown while the current filter shows that list's rows.
+    var bootstrapList: ObjectKind? { get }
+    var progress: LoadProgress? { get set }
+    /// The list's progress, or nil once it has finished: the pane stops saying it is loading
+    /// when a window asked for after that arrives.
+    mutating func listProgressed(_ progress: LoadProgress?)
+    /// The summary a pane draws instead of its window arrived (see `Pane.summaryGeneration`).
+    mutating func summaryLoaded(generation: Int)
+    var loadProgress: LoadProgress? { get }
+    var countingQuery: PaneQuery? { get }
+    var matches: MatchCount? { get }
+    var matchesQuery: PaneQuery? { get }
+    /// Asks for the filter's matches to be counted (`keepShown`: the last count stays on the tab
+    /// until the answer, because only the rows changed, not the filter); nil when it does not narrow.
+    mutating func requestMatches(keepShown: Bool) -> Command?
+    /// Takes a count if it answers the latest request.
+    mutating func takeMatches(_ matches: MatchCount, generation: Int)
     var selectedDetail: (any ItemDetail)? { get }
     var selectedMemberId: String? { get }
     var selectedRowId: String? { get }
@@ -79,6 +115,25 @@ extension PaneState: AnyPaneState {
         }
     }
 
+    var bootstrapList: ObjectKind? { P.bootstrapList(for: P.initialFilter) }
+
+    mutating func requestMatches(keepShown: Bool) -> Command? {
+        guard let counting = countingQuery else {
+            matches = nil
+            matchesQuery = nil
+            return nil
+        }
+        if !keepShown || matchesQuery != counting { matches = nil }
+        matchesQuery = counting
+        matchesGeneration += 1
+        return .countMatches(counting, limit: MatchCount.limit, generation: matchesGeneration)
+    }
+
+    mutating func takeMatches(_ matches: MatchCount, generation: Int) {
+        guard generation == matchesGeneration else { return }
+        self.matches = matches
+    }
+
     var selectedDetail: (any ItemDetail)? { list.selectedRow.flatMap(P.detail(for:)) }
     var selectedMemberId: String? { list.selectedRow.flatMap(P.memberId(of:)) }
     var selectedRowId: String? { list.selectedRow?.rowId }
@@ -103,6 +158,25 @@ extension PaneState: AnyPaneState {
     mutating func apply(_ window: PaneWindow, generation: Int, select: SelectionHint, atStart: Bool) {
         guard generation == list.generation, let rows = window.rows(of: P.Row.self) else { return }
         list.apply(rows, select: select, atStart: atStart)
+        if let finished = finishedAt, generation > finished.window { loadedInFull() }
+    }
+
+    mutating func listProgressed(_ progress: LoadProgress?) {
+        if let progress {
+            self.progress = progress
+            finishedAt = nil
+        } else if self.progress != nil, finishedAt == nil {
+            finishedAt = Generations(window: list.generation, summary: P.summaryGeneration(self))
+        }
+    }
+
+    mutating func summaryLoaded(generation: Int) {
+        if let finished = finishedAt?.summary, generation > finished { loadedInFull() }
+    }
+
+    private mutating func loadedInFull() {
+        progress = nil
+        finishedAt = nil
     }
 
     mutating func clearRows() {
@@ -123,6 +197,12 @@ extension PaneState: AnyPaneState {
     func isEqual(to other: any AnyPaneState) -> Bool { (other as? Self) == self }
 }
 
+/// The generation of a pane's window, and of its summary if it has one.
+struct Generations: Sendable, Hashable {
+    var window: Int
+    var summary: Int?
+}
+
 /// How far a list has come into the mirror while it bootstraps.
 struct LoadProgress: Sendable, Hashable {
     var loaded: Int
@@ -133,7 +213,14 @@ struct LoadProgress: Sendable, Hashable {
 
     /// "Loading… 340,000 of ~1,000,000", or "Loading… 340,000 so far".
     var text: String {
+        if loaded == 0 { return "Loading…" + (expected.map { " 0 of ~\(Format.points($0))" } ?? "") }
         let total = expected.map { " of ~\(Format.points($0))" } ?? " so far"
         return "Loading… \(Format.points(loaded))\(total)"
+    }
+
+    /// A filter that matches none of the rows loaded so far: not "no match" yet.
+    var noMatchYetText: String {
+        let total = expected.map { " of ~\(Format.points($0))" } ?? ""
+        return "Nothing matches in the \(Format.points(loaded))\(total) loaded so far; still loading…"
     }
 }

@@ -39,6 +39,7 @@ public final class ConsoleRuntime {
         // Only this key's own last answer: never another key's role, club or environment.
         state.identity = parts.engine.flatMap { try? parts.mirror.identity(keyId: $0.client.credentials.keyId) }
         state.lastSyncedAt = try? parts.mirror.lastSyncAt()
+        state.readLoading(from: parts.mirror)
         self.state = state
     }
 

@@ -42,7 +42,8 @@ enum MessageLineView {
         if let input = state.filterInput {
             let title = PaneTable.title(of: state.pane).lowercased()
             let x = buffer.put("Filter \(title): " + input.prompt, x: 0, y: y, role: .input, bold: true)
-            buffer.put(input.text + "▏", x: x, y: y, role: .input)
+            let end = x + buffer.put(input.text + "▏", x: x, y: y, role: .input)
+            putFilterNote(state, into: &buffer, y: y, after: end)
             return
         }
         if let flash = state.flash {
@@ -56,8 +57,16 @@ enum MessageLineView {
             buffer.put(flash.text, x: 0, y: y, role: role, maxColumns: state.columns)
             return
         }
-        if let line = state.panes[state.pane].messageLine(state) {
-            buffer.put(line, x: 0, y: y, role: .textDim, maxColumns: state.columns)
-        }
+        let line = state.panes[state.pane].messageLine(state)
+        let end = line.map { buffer.put($0, x: 0, y: y, role: .textDim, maxColumns: state.columns) } ?? 0
+        putFilterNote(state, into: &buffer, y: y, after: end)
+    }
+
+    /// At the right, what a filter searched while its list loads or the index is being built
+    /// ("340,000 of ~1,000,000 loaded"), in the longest form that fits after the text.
+    static func putFilterNote(_ state: AppState, into buffer: inout ScreenBuffer, y: Int, after end: Int) {
+        let room = state.columns - end - 2
+        guard let note = LoadingTexts.filterNote(state).first(where: { TextWidth.columns($0) <= room }) else { return }
+        buffer.put(note, x: state.columns - TextWidth.columns(note), y: y, role: .pending)
     }
 }

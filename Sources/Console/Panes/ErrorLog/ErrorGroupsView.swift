@@ -35,7 +35,8 @@ enum ErrorGroupsView {
     }
 
     static func emptyText(_ pane: PaneState<ErrorLogPane>) -> String {
-        guard pane.extra.groupsLoaded else { return ErrorLogPane.loadingText(pane.progress) }
+        // While the request logs still load, no summary is "no failures".
+        guard pane.extra.groupsLoaded, pane.loadProgress == nil else { return ErrorLogPane.loadingText(pane.loadProgress) }
         let filter = pane.filter
         if filter.retryable != nil || filter.status != .any { return "No failures match the filters (s, f to change)." }
         return filter.source == .platform ? "No failed requests logged." : "This console has no failed calls recorded."

@@ -32,6 +32,18 @@ enum ErrorLogPane: Pane {
 
     static func count(_ counts: MirrorCounts) -> Int { counts.requestLogs }
 
+    static let shortTitle = "Errors"
+
+    /// The platform's request logs come with the bootstrap; this console's own failures do not.
+    static func bootstrapList(for filter: ErrorLogFilter) -> ObjectKind? {
+        filter.source == .platform ? .requestLog : nil
+    }
+
+    /// The tab counts the platform's request logs: a filter of them narrows that count.
+    static func countedMatches(_ filter: ErrorLogFilter) -> ErrorLogFilter? {
+        filter.source == .platform && filter != initialFilter ? filter : nil
+    }
+
     static func columns(_ rows: [RequestLog], _ pane: PaneState<Self>, _ state: AppState) -> [Column<RequestLog>] {
         [
             Column(title: "Age", width: 5, alignRight: true, text: { Format.age(from: $0.at.date, to: state.now) }),
@@ -60,6 +72,8 @@ enum ErrorLogPane: Pane {
     }
 
     static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? { ErrorLogMessageLine.text(pane) }
+
+    static func summaryGeneration(_ pane: PaneState<Self>) -> Int? { pane.extra.groupsGeneration }
 
     /// On the summary the selected thing is a code; below it, a failure's request id.
     static func copyText(_ pane: PaneState<Self>) -> String? {
@@ -114,6 +128,7 @@ enum ErrorLogPane: Pane {
         let index = selectedCode.flatMap { code in result.groups.firstIndex { $0.code == code } } ?? log.selectedGroup
         log.selectedGroup = max(0, min(index, result.groups.count - 1))
         state.panes[Self.self].extra = log
+        state.panes[Self.self].summaryLoaded(generation: generation)
     }
 
     static func moveGroupSelection(_ state: inout AppState, by delta: Int) {

@@ -24,6 +24,13 @@ enum MembersPane: Pane {
 
     static func count(_ counts: MirrorCounts) -> Int { counts.members }
 
+    static func bootstrapList(for filter: MemberFilter) -> ObjectKind? { .member }
+
+    /// The tab counts members not deleted: a text filter's matches among them.
+    static func countedMatches(_ filter: MemberFilter) -> MemberFilter? {
+        filter.text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : MemberFilter(text: filter.text)
+    }
+
     static func columns(_ rows: [Member], _ pane: PaneState<Self>, _ state: AppState) -> [Column<Member>] {
         [
             Column(title: "ID", width: IDWidth.of(rows.map(\.id)), text: { $0.id }),

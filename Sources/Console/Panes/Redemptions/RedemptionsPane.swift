@@ -25,6 +25,19 @@ enum RedemptionsPane: Pane {
 
     static func count(_ counts: MirrorCounts) -> Int { counts.pendingRedemptions }
 
+    static let shortTitle = "Redeem"
+
+    static func bootstrapList(for filter: RedemptionFilter) -> ObjectKind? { .redemption }
+
+    /// The tab counts pending redemptions: those the filter's text and status leave of them.
+    static func countedMatches(_ filter: RedemptionFilter) -> RedemptionFilter? {
+        let hasText = !filter.text.trimmingCharacters(in: .whitespaces).isEmpty
+        if let status = filter.status {
+            return status.isPending ? RedemptionFilter(status: status, text: filter.text) : nil
+        }
+        return hasText ? RedemptionFilter(text: filter.text) : nil
+    }
+
     static func columns(_ rows: [RedemptionRow], _ pane: PaneState<Self>, _ state: AppState)
         -> [Column<RedemptionRow>] {
         [

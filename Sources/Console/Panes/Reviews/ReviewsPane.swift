@@ -27,6 +27,18 @@ enum ReviewsPane: Pane {
 
     static func count(_ counts: MirrorCounts) -> Int { counts.openReviews + counts.escalatedReviews }
 
+    static let shortTitle = "Reviews"
+
+    static func bootstrapList(for filter: ReviewFilter) -> ObjectKind? { .review }
+
+    /// The tab counts open and escalated reviews: those the filter's text and statuses leave of them.
+    static func countedMatches(_ filter: ReviewFilter) -> ReviewFilter? {
+        guard filter != initialFilter else { return nil }
+        let counted: [ReviewStatus] = [.open, .escalated]
+        let statuses = filter.statuses.isEmpty ? counted : filter.statuses.filter(counted.contains)
+        return statuses.isEmpty ? nil : ReviewFilter(statuses: statuses, text: filter.text)
+    }
+
     static func columns(_ rows: [ReviewRow], _ pane: PaneState<Self>, _ state: AppState) -> [Column<ReviewRow>] {
         [
             DecisionColumns.markedId(rows, pane: id, state: state),

@@ -1,14 +1,14 @@
 import Foundation
 
-/// `rewards-ops sandbox` in a child process: the platform the benchmark syncs from, on
+/// `rewards-ops sandbox` in a child process: the platform a benchmark syncs from, on
 /// 127.0.0.1 with a free port. Its generated data and its CPU stay out of the benchmark
 /// process, as a real platform's would, so the benchmark's resident memory is the sync's.
-final class SandboxProcess: @unchecked Sendable {
-    let baseURL: String
-    let keyId: String
-    let secret: String
+public final class SandboxProcess: @unchecked Sendable {
+    public let baseURL: String
+    public let keyId: String
+    public let secret: String
     /// From launch to the startup line: generating the members and binding the port.
-    let startupSeconds: Double
+    public let startupSeconds: Double
     private let process: Process
 
     private struct StartupLine: Decodable {
@@ -19,9 +19,9 @@ final class SandboxProcess: @unchecked Sendable {
     }
 
     /// Launches the sandbox and returns once it prints its startup line (it is listening then).
-    init(binary: String, members: Int, seed: UInt64, logPath: String) throws {
+    public init(binary: String, members: Int, seed: UInt64, logPath: String) throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw BenchError.missingTool("""
+            throw BenchmarkSetupError("""
                 no rewards-ops binary at \(binary): build it first with
                   REWARDS_OPS_BENCHMARKS=1 swift build -c release --scratch-path .build-bench --product rewards-ops
                 or point REWARDS_OPS_BINARY at one
@@ -39,50 +39,34 @@ final class SandboxProcess: @unchecked Sendable {
         try process.run()
         self.process = process
 
-        var line = Data()
+        var bytes = Data()
         let reader = output.fileHandleForReading
-        while !line.contains(UInt8(ascii: "\n")) {
+        while !bytes.contains(UInt8(ascii: "\n")) {
             let chunk = reader.availableData
             if chunk.isEmpty {
                 process.waitUntilExit()
                 let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-                throw BenchError.sandboxFailed("the sandbox exited (status \(process.terminationStatus)) before it "
-                                               + "was listening: \(log.suffix(2000))")
+                throw BenchmarkSetupError("the sandbox exited (status \(process.terminationStatus)) before it "
+                                          + "was listening: \(log.suffix(2000))")
             }
-            line.append(chunk)
+            bytes.append(chunk)
         }
-        startupSeconds = (ContinuousClock.now - started).seconds
-        let startup = try JSONDecoder().decode(StartupLine.self, from: line.prefix { $0 != UInt8(ascii: "\n") })
-        baseURL = startup.baseUrl
-        keyId = startup.keys.ops.id
-        secret = startup.keys.ops.secret
+        let startup = ContinuousClock.now - started
+        startupSeconds = Double(startup.components.seconds) + Double(startup.components.attoseconds) / 1e18
+        let line = try JSONDecoder().decode(StartupLine.self, from: bytes.prefix { $0 != UInt8(ascii: "\n") })
+        baseURL = line.baseUrl
+        keyId = line.keys.ops.id
+        secret = line.keys.ops.secret
     }
 
-    var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { process.processIdentifier }
 
     /// SIGTERM (the sandbox shuts down gracefully on it), then waits for the exit.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         process.terminate()
         process.waitUntilExit()
     }
 
     deinit { stop() }
-}
-
-enum BenchError: Error, CustomStringConvertible {
-    case missingTool(String)
-    case sandboxFailed(String)
-    case shellFailed(String)
-    case mismatch(String)
-
-    var description: String {
-        switch self {
-        case .missingTool(let text), .sandboxFailed(let text), .shellFailed(let text), .mismatch(let text): return text
-        }
-    }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
