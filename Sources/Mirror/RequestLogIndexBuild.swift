@@ -78,6 +78,10 @@ extension MirrorStore {
         try await pool.read { db in try RequestLogSearchIndex.state(db) }
     }
 
+    public func requestLogIndexState() throws -> SearchIndexState {
+        try pool.read { db in try RequestLogSearchIndex.state(db) }
+    }
+
     public func requestLogIndexProgress() throws -> RequestLogIndexProgress {
         try pool.read { db in try RequestLogSearchIndex.progress(db) }
     }

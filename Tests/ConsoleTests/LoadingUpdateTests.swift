@@ -135,6 +135,21 @@ import Testing
         #expect(state.loading.searchIndex == .ready)
     }
 
+    @Test func theRequestLogIndexStatusFollowsItsOwnBuild() {
+        var state = Fixtures.state()
+        _ = Update.update(&state, Self.passStarted())
+        #expect(state.loading.requestLogIndex == .pending, "a pass empties the index")
+        _ = Update.update(&state, .sync(.progress(.searchIndex(.ready(members: 100, seconds: 1)))))
+        #expect(state.loading.requestLogIndex == .pending, "the members' index is another one")
+        _ = Update.update(&state, .sync(.progress(.requestLogIndex(.building(indexed: 20_000, logs: 50_000)))))
+        #expect(state.loading.requestLogIndex == .building(indexed: 20_000, members: 50_000))
+        #expect(state.loading.searchIndex == .ready)
+        _ = Update.update(&state, .sync(.progress(.requestLogIndex(.ready(logs: 50_000, seconds: 2)))))
+        #expect(state.loading.requestLogIndex == .ready)
+        _ = Update.update(&state, .sync(.progress(.requestLogIndex(.deferred(unindexed: 9)))))
+        #expect(state.loading.requestLogIndex == .pending)
+    }
+
     @Test func aFiltersMatchesAreCountedOnceATickAmongWhatTheTabCounts() {
         var state = Fixtures.state()
         _ = Update.update(&state, .key(.char("/")))

@@ -16,6 +16,8 @@ public struct LoadingState: Sendable, Hashable {
     /// The pass replaces rows the mirror already held: what is on screen is the old pass's until it ends.
     public var stale = false
     public var searchIndex: SearchIndexView = .ready
+    /// The request logs' search index, the same way (an Error log search scans the rest meanwhile).
+    public var requestLogIndex: SearchIndexView = .ready
 
     public init() {}
 
@@ -50,15 +52,20 @@ public struct ListLoad: Sendable, Hashable {
     var paneProgress: LoadProgress { LoadProgress(loaded: rows, expected: total) }
 }
 
-/// Where the members' search index stands, for what a member filter says it searched.
+/// Where a search index stands (the members' or the request logs'), for what a filter says
+/// it searched.
 public enum SearchIndexView: Sendable, Hashable {
-    /// Every member is indexed.
+    /// Every row is indexed.
     case ready
     /// Not built yet (after a bootstrap, before its build starts): a filter scans.
     case pending
-    /// Being built: `indexed` of about `members`, the rest found by a scan. Counts are nil
-    /// when only the mirror's watermark is known (a session started in the middle of a build).
+    /// Being built: `indexed` of about `members` (rows), the rest found by a scan. Counts are
+    /// nil when only the mirror's watermark is known (a session started in the middle of a build).
     case building(indexed: Int?, members: Int?)
+
+    init(_ state: SearchIndexState) {
+        self = state.ready ? .ready : state.indexedThrough == nil ? .pending : .building(indexed: nil, members: nil)
+    }
 }
 
 extension LoadingState {
@@ -69,6 +76,7 @@ extension LoadingState {
             order = pass.order
             stale = pass.replacesRows
             searchIndex = .pending
+            requestLogIndex = .pending
             // A resumed pass skips the lists it already finished; this session read which
             // those are from the mirror when it started, so only the others load.
             let loading = pass.resumed && !lists.isEmpty ? Set(lists.keys) : Set(pass.order)
@@ -90,6 +98,12 @@ extension LoadingState {
             searchIndex = .building(indexed: indexed, members: members)
         case .searchIndex(.ready):
             searchIndex = .ready
+        case .requestLogIndex(.deferred):
+            requestLogIndex = .pending
+        case .requestLogIndex(.building(let indexed, let logs)):
+            requestLogIndex = .building(indexed: indexed, members: logs)
+        case .requestLogIndex(.ready):
+            requestLogIndex = .ready
         }
     }
 
@@ -107,9 +121,8 @@ extension LoadingState {
         } else if !synced {
             for kind in state.order { state.lists[kind] = ListLoad() }
         }
-        if let index = try? mirror.searchIndexState(), !index.ready {
-            state.searchIndex = index.indexedThrough == nil ? .pending : .building(indexed: nil, members: nil)
-        }
+        if let index = try? mirror.searchIndexState() { state.searchIndex = SearchIndexView(index) }
+        if let index = try? mirror.requestLogIndexState() { state.requestLogIndex = SearchIndexView(index) }
         return state
     }
 }

@@ -32,7 +32,11 @@ extension Update {
             // A member filter read a scan until now; the index answers it in its own order.
             guard state.pane == .members, state.panes[state.pane].countingQuery != nil else { return [] }
             return refreshSoon(&state)
-        case .passStarted, .searchIndex:
+        case .requestLogIndex(.ready):
+            // The same for an Error log search.
+            guard state.pane == .errors, state.panes[state.pane].countingQuery != nil else { return [] }
+            return refreshSoon(&state)
+        case .passStarted, .searchIndex, .requestLogIndex:
             return []
         }
     }
