@@ -7,7 +7,7 @@ enum DecisionColumns {
     /// The row's id, with `● ` in front when it is marked.
     static func markedId<Row: DecidableRow>(_ rows: [Row], pane: PaneID, state: AppState) -> Column<Row> {
         let marks = state.marks[pane] ?? [:]
-        return Column(title: "ID", width: IDWidth.of(rows.map(\.rowId)) + (marks.isEmpty ? 0 : 2),
+        return Column(title: "ID", width: IDWidth.of(rows.map(\.rowId)) + (marks.isEmpty ? 0 : 2), dropping: .never,
                       text: { (marks[$0.rowId] != nil ? "● " : "") + $0.rowId },
                       role: { marks[$0.rowId] != nil ? .rowMarked : nil })
     }
@@ -16,7 +16,7 @@ enum DecisionColumns {
     static func outcome<Row: DecidableRow>(state: AppState) -> Column<Row> {
         let outbox = state.outbox
         let now = state.now
-        return Column(title: "Action", width: 14,
+        return Column(title: "Action", width: 14, dropping: .never,
                       text: { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.0 ?? "" },
                       role: { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.1 })
     }
