@@ -51,6 +51,16 @@ extension Update {
         }
     }
 
+    /// The round trip of a sync the operator asked for goes on the message line; one the
+    /// console asked for itself (after a refused decision) only refreshes.
+    static func syncNowFinished(_ state: inout AppState, _ outcome: SyncNowOutcome) -> [Command] {
+        state.needsRefresh = true
+        guard state.syncNowRequestedAt != nil else { return [] }
+        state.syncNowRequestedAt = nil
+        state.flash = Flash(text: outcome.text, level: outcome.error == nil ? .success : .error, at: state.now)
+        return []
+    }
+
     static func pastTense(_ verb: ActionVerb) -> String {
         switch verb {
         case .approve: return "Approved"

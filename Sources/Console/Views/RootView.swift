@@ -23,6 +23,7 @@ public enum RootView {
         }
         MessageLineView.render(state, into: &buffer, y: state.rows - 2)
         StatusBarView.render(state, into: &buffer, y: state.rows - 1)
+        if let choices = state.commandInput?.choices { ChoicesView.render(choices, state: state, into: &buffer) }
         if let dialog = state.dialog { DialogView.render(dialog, state: state, into: &buffer) }
         if state.showHelp { HelpView.render(state, into: &buffer) }
         return buffer
