@@ -60,12 +60,18 @@ enum MemberDetailView {
         buffer.put(" " + summary(reviews: detail.reviews), x: 0, y: line, maxColumns: width)
         line += 2
         let rows = Array(detailState.ledgerWithBalance(limit: MemberDetailState.ledgerLimit).dropFirst(detailState.scroll))
+        // Each as wide as what it shows on screen, so the reference (free text) gets the rest.
+        let points = rows.map { Self.signed($0.entry.points) }
+        let balances = rows.map { Format.points($0.balance) }
         let columns: [Column<(entry: LedgerEntry, balance: Int)>] = [
-            Column(title: "When", width: 20, text: { Self.when($0.entry.createdAt) }),
-            Column(title: "Kind", width: 18, text: { $0.entry.kind.rawValue }),
-            Column(title: "Points", width: 10, alignRight: true, text: { Self.signed($0.entry.points) },
-                   role: { $0.entry.points < 0 ? .warn : .ok }),
-            Column(title: "Balance", width: 10, alignRight: true, text: { Format.points($0.balance) }),
+            Column(title: "When", width: CellText.fit(rows.map { Self.when($0.entry.createdAt) }, title: "When"),
+                   text: { Self.when($0.entry.createdAt) }),
+            Column(title: "Kind", width: CellText.fit(rows.map(\.entry.kind.rawValue), title: "Kind", limit: 18),
+                   text: { $0.entry.kind.rawValue }),
+            Column(title: "Points", width: CellText.fit(points, title: "Points"), alignRight: true,
+                   text: { Self.signed($0.entry.points) }, role: { $0.entry.points < 0 ? .warn : .ok }),
+            Column(title: "Balance", width: CellText.fit(balances, title: "Balance"), alignRight: true,
+                   text: { Format.points($0.balance) }),
             Column(title: "Reference", width: 0, text: { $0.entry.externalTransactionId ?? $0.entry.redemptionId ?? "" }),
         ]
         let empty: String

@@ -48,7 +48,7 @@ enum RedemptionsPane: Pane {
             Column(title: "Tries", width: 5, alignRight: true, dropping: .rank(1), text: { String($0.redemption.payoutAttempts) }),
             Column(title: "Last error", width: 0, minWidth: 10, dropping: .rank(4),
                    text: { $0.redemption.lastError?.code.rawValue ?? "" }, role: { _ in .logCode }),
-            DecisionColumns.outcome(state: state),
+            DecisionColumns.outcome(rows, state: state),
         ]
     }
 

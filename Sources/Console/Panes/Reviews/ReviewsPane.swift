@@ -51,7 +51,7 @@ enum ReviewsPane: Pane {
                    role: { $0.review.shortfall > 0 ? .warn : nil }),
             Column(title: "Member", width: 0, minWidth: 10, dropping: .rank(6), text: { $0.memberName ?? $0.review.memberId }),
             Column(title: "Lvl", width: 3, alignRight: true, dropping: .never, text: { String($0.review.escalationLevel) }),
-            DecisionColumns.outcome(state: state),
+            DecisionColumns.outcome(rows, state: state),
         ]
     }
 

@@ -12,11 +12,13 @@ enum DecisionColumns {
                       role: { marks[$0.rowId] != nil ? .rowMarked : nil })
     }
 
-    /// `⏳ sends in 4s`, `⋯ approving`, `✓ approved`, `✗ version_conflict`.
-    static func outcome<Row: DecidableRow>(state: AppState) -> Column<Row> {
+    /// `⏳ sends in 4s`, `⋯ approving`, `✓ approved`, `✗ version_conflict`: 14 columns, wider
+    /// when a label on screen needs it (a refusal's code is the part worth reading).
+    static func outcome<Row: DecidableRow>(_ rows: [Row], state: AppState) -> Column<Row> {
         let outbox = state.outbox
         let now = state.now
-        return Column(title: "Action", width: 14, dropping: .never,
+        let labels = rows.compactMap { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.0 }
+        return Column(title: "Action", width: max(14, CellText.fit(labels, title: "Action", limit: 34)), dropping: .never,
                       text: { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.0 ?? "" },
                       role: { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.1 })
     }
