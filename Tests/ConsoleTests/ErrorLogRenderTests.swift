@@ -71,17 +71,17 @@ import Testing
         state.pane = .errors
         state.errors.extra.mode = .rows
         let lines = screen(state)
-        #expect(lines[1] == "  Age HTTP Code                        Retry Method Path                     Message                        Request ID")
-        #expect(lines[2] == "   2m  422 insufficient_points_balance no    POST   /v1/redemptions          The member does not have enou… req_AAAA1111")
-        #expect(lines[3] == "   1h  503 unavailable                 yes   POST   /v1/transactions/settled �try later                     req_BBBB2222")
+        #expect(lines[1] == "Age HTTP Code                        Retry Method Path                     Message                          Request ID")
+        #expect(lines[2] == " 2m  422 insufficient_points_balance no    POST   /v1/redemptions          The member does not have enough… req_AAAA1111")
+        #expect(lines[3] == " 1h  503 unavailable                 yes   POST   /v1/transactions/settled �try later                       req_BBBB2222")
     }
 
     @Test func theDrillDownListsTheCodesFailuresNewestFirst() {
         let state = ErrorLogFixtures.drilledState()
         let lines = screen(state)
-        #expect(lines[1] == "  Age HTTP Code                        Retry Method Path            Message                                 Request ID")
-        #expect(lines[2] == "   1m  422 insufficient_points_balance no    POST   /v1/redemptions ポイント残高が不足しています            req_CJK00001")
-        #expect(lines[3] == "  10m  422 insufficient_points_balance no    POST   /v1/redemptions �not enough� points                     req_ESC00002")
+        #expect(lines[1] == "Age HTTP Code                        Retry Method Path            Message                                   Request ID")
+        #expect(lines[2] == " 1m  422 insufficient_points_balance no    POST   /v1/redemptions ポイント残高が不足しています              req_CJK00001")
+        #expect(lines[3] == "10m  422 insufficient_points_balance no    POST   /v1/redemptions �not enough� points                       req_ESC00002")
         #expect(lines[22] == "Platform logs › insufficient_points_balance · retryable all · status all — Enter detail · / search · Esc back")
     }
 
@@ -163,7 +163,7 @@ import Testing
         state.errors.filter.code = "transport_error"
         state.errors.list.apply(Fixtures.rows([call], key: \.id), select: .index(0), atStart: true)
         let rows = screen(state)
-        #expect(rows[2] == "  30s    — transport_error yes   GET    /v1/changes connection reset by peer                                  —")
+        #expect(rows[2] == "30s    — transport_error yes   GET    /v1/changes connection reset by peer                                    —")
         _ = Update.update(&state, .key(.enter))
         let lines = screen(state)
         #expect(lines[1] == " Failed call · transport_error · GET /v1/changes")

@@ -172,9 +172,9 @@ import Testing
         _ = deliver(&state, [log, ErrorLogFixtures.rows[1]])
         _ = send(&state, .enter, .escape)  // the newest match, and back to the matches
         let lines = RootView.render(state).lines()
-        #expect(lines[1] == "  Age HTTP Code                        Retry Method Path               Message            Object            Request ID  ")
-        #expect(lines[2] == "   1m  422 insufficient_points_balance no    POST   /v1/redemptions/r… ポイント残高が不…  red_3t4jv5shprdev req_CJK00001")
-        #expect(lines[3] == "  10m  422 insufficient_points_balance no    POST   /v1/redemptions    �not enough� poin…                   req_ESC00002")
+        #expect(lines[1] == "Age HTTP Code                        Retry Method Path                Message             Object            Request ID  ")
+        #expect(lines[2] == " 1m  422 insufficient_points_balance no    POST   /v1/redemptions/re… ポイント残高が不足… red_3t4jv5shprdev req_CJK00001")
+        #expect(lines[3] == "10m  422 insufficient_points_balance no    POST   /v1/redemptions     �not enough� points                   req_ESC00002")
         #expect(lines[22].hasPrefix("Platform logs › “red” · retryable all · status all — Enter detail · / edit · Esc clears the search"))
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// names and free text narrow first, and no line runs past the screen's edge.
 @Suite struct EverySizeRenderTests {
     enum View: String, CaseIterable, Sendable, CustomTestStringConvertible {
-        case members, redemptions, reviews, errorSummary, errorDrillDown, memberDetail
+        case members, redemptions, reviews, errorSummary, errorDrillDown, errorSearch, memberDetail
         var testDescription: String { rawValue }
     }
 
@@ -26,6 +26,12 @@ import Testing
         switch view {
         case .errorDrillDown:
             return SizeFixtures.drilledState(columns: size.columns, rows: size.rows)
+        case .errorSearch:
+            // `/req_` from the summary: every code's matches, so the code is a column again.
+            var state = SizeFixtures.drilledState(columns: size.columns, rows: size.rows)
+            state.errors.filter.code = nil
+            state.errors.filter.text = "req_"
+            return state
         case .memberDetail:
             return SizeFixtures.memberDetailState(columns: size.columns, rows: size.rows)
         case .members, .redemptions, .reviews, .errorSummary:
@@ -57,6 +63,9 @@ import Testing
             return ErrorLogFixtures.groups.map(\.code).map(Inert.text) + ["Count", "1,234", "Peak/h", "24h ago", "now"]
         case .errorDrillDown:
             return SizeFixtures.logs.map(\.requestId) + ["Request ID", "HTTP", "422", "Object", SizeFixtures.memberIds[0]]
+        case .errorSearch:
+            return SizeFixtures.logs.map(\.requestId)
+                + ["Request ID", "Code", "insufficient_points_balance", "Object", SizeFixtures.memberIds[0]]
         case .memberDetail:
             return [SizeFixtures.memberIds[0], "active", "-12,000", "+13,000", "red_3t4jv5shprdev"]
         }
@@ -93,9 +102,15 @@ import Testing
             ]
         case .errorDrillDown:
             return [
-                "  Age HTTP Path         Message       Object            Request ID",
-                "   2m  422 /v1/redempt… The member d… mem_3n9b4at24zl6h req_IKs9kbkXVhEknLJ9XaQ1",
-                "   1h  422 /v1/redempt… The member d…                   req_Zq81mmAAbbCCddEEffGg",
+                "Age HTTP Retry Path       Message     Object            Request ID",
+                " 2m  422 no    /v1/redem… The member… mem_3n9b4at24zl6h req_IKs9kbkXVhEknLJ9XaQ1",
+                " 1h  422 no    /v1/redem… The member…                   req_Zq81mmAAbbCCddEEffGg",
+            ]
+        case .errorSearch:
+            return [
+                "Age HTTP Code                        Object            Request ID",
+                " 2m  422 insufficient_points_balance mem_3n9b4at24zl6h req_IKs9kbkXVhEknLJ9XaQ1",
+                " 1h  422 insufficient_points_balance                   req_Zq81mmAAbbCCddEEffGg",
             ]
         case .memberDetail:
             return [

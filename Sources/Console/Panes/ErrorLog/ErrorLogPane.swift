@@ -39,8 +39,10 @@ enum ErrorLogPane: Pane {
     static func columns(_ rows: [RequestLog], _ pane: PaneState<Self>, _ state: AppState) -> [Column<RequestLog>] {
         let objects = rows.map { $0.concernedObjectId ?? "" }
         var columns: [Column<RequestLog>] = [
-            Column(title: "Age", width: 5, alignRight: true, dropping: .rank(7),
-                   text: { Format.age(from: $0.at.date, to: state.now) }),
+            // As wide as the ages shown: at 80 columns that column is what lets the object stay
+            // beside the code and the request id.
+            Column(title: "Age", width: CellText.fit(rows.map { age($0, state) }, title: "Age"), alignRight: true,
+                   dropping: .rank(7), text: { age($0, state) }),
             // 0: the console's own call that got no HTTP answer.
             Column(title: "HTTP", width: 4, alignRight: true, dropping: .never,
                    text: { $0.httpStatus == 0 ? "—" : String($0.httpStatus) },
@@ -60,6 +62,8 @@ enum ErrorLogPane: Pane {
                               dropping: .never, text: requestIdText))
         return columns
     }
+
+    static func age(_ log: RequestLog, _ state: AppState) -> String { Format.age(from: log.at.date, to: state.now) }
 
     static func requestIdText(_ log: RequestLog) -> String { log.requestId.isEmpty ? "—" : log.requestId }
 
