@@ -11,7 +11,7 @@ struct ErrorLogSearchEndToEndTests {
         let console = try TmuxConsole()
         defer { console.close() }
         let probe = SandboxProbe(info: try await SandboxInfo.load(from: console.infoPath))
-        try await console.waitUntilLive()
+        try await console.waitUntilLive(timeout: .seconds(60))
         let logs = try await probe.requestLogs()
         let target = try #require(logs.max { $0.requestId < $1.requestId }, "the demo's sandbox has request logs")
         // Eight characters from the middle: neither the `req_` every id shares nor its start.
@@ -21,7 +21,7 @@ struct ErrorLogSearchEndToEndTests {
         console.send("4")
         try await waitForHeader(console, ["Code", "Count", "Peak/h"])
         console.type("/" + part)
-        let found = try await console.waitFor("the log with \(part) in its request id") { screen in
+        let found = try await console.waitFor("the log with \(part) in its request id", timeout: .seconds(60)) { screen in
             screen.contains("Filter error log: /\(part)") && screen.contains(target.requestId)
         }
         let listed = found.components(separatedBy: "\n").dropFirst(2).filter { $0.contains("req_") }
@@ -31,14 +31,37 @@ struct ErrorLogSearchEndToEndTests {
 
         console.send("Enter")
         let detail = try await console.waitFor(text: "Failed request · \(target.code.rawValue)",
-                                               "Request ID       \(target.requestId)")
+                                               "Request ID       \(target.requestId)", timeout: .seconds(60))
         #expect(detail.contains("Request          \(target.method) \(target.path)"))
         console.send("Escape")
-        try await console.waitFor("the matches again") { screen in
+        try await console.waitFor("the matches again", timeout: .seconds(60)) { screen in
             screen.contains("› “\(part)”") && screen.contains(target.requestId) && !screen.contains("Failed request ·")
         }
         console.send("Escape")
         try await waitForHeader(console, ["Code", "Count", "Peak/h"])
+
+        let status = try await console.quit()
+        #expect(status == 0)
+    }
+
+    @Test("r syncs at once and says how long it took; in /req the q is text, not quit")
+    func syncNowAndPromptKeys() async throws {
+        let console = try TmuxConsole()
+        defer { console.close() }
+        try await console.waitUntilLive(timeout: .seconds(60))
+        console.send("r")
+        let synced = try await console.waitFor("the round trip on the message line", timeout: .seconds(60)) { screen in
+            screen.range(of: #"Synced in [0-9.]+ m?s · "#, options: .regularExpression) != nil
+        }
+        #expect(synced.contains("● live"))
+
+        console.send("4")
+        try await waitForHeader(console, ["Code", "Count", "Peak/h"])
+        console.type("/req")
+        try await console.waitFor(text: "Filter error log: /req", timeout: .seconds(60))
+        console.send("Escape")
+        try await waitForHeader(console, ["Code", "Count", "Peak/h"])
+        #expect(!console.screen().contains("EXITED="), "the q typed into the prompt did not quit")
 
         let status = try await console.quit()
         #expect(status == 0)
