@@ -63,9 +63,11 @@ let package = Package(
             name: "Terminal",
             dependencies: ["CNCursesW", "InertText"]
         ),
+        // What TOMLKit cannot be given: it aborts on a table header with no name (`[`, `[[[`).
+        .target(name: "TOMLHeaderCheck"),
         .target(
             name: "Settings",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["TOMLHeaderCheck", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "Diagnostics",
@@ -74,7 +76,7 @@ let package = Package(
         ),
         .target(
             name: "Theme",
-            dependencies: ["Terminal", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Terminal", "TOMLHeaderCheck", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "Console",
@@ -129,7 +131,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         // The shipped themes are checked against the console's own roles (ConsoleStyles).
         .testTarget(name: "ThemeTests", dependencies: ["Theme", "Terminal", "Console"]),
-        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "TOMLHeaderCheck"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "Sandbox", "RewardsClient", "Mirror", "Settings"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "SandboxTraffic", "RewardsContract",
                                                         .product(name: "AsyncHTTPClient", package: "async-http-client")]),

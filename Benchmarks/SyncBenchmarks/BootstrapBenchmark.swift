@@ -7,8 +7,8 @@ import Mirror
 /// row committed and browsable), beside two baselines measured in the same run: the sqlite3
 /// shell's plain insert of as many member-shaped rows (goal: the sync at ≥ 0.3 of its rate) and
 /// a standard-library Python script that signs requests and pages the four lists into memory
-/// (goal: ≥ 1.5 × its rate). The search index, which `sync --once` leaves to the next run, is
-/// then built and timed as a figure of its own.
+/// (goal: ≥ 1.5 × its rate). The two search indexes (members', request logs'), which `sync
+/// --once` leaves to the next run, are then built and timed as figures of their own.
 ///
 /// Setup (not measured) starts `rewards-ops sandbox` in a child process and waits while it
 /// generates the members. The sync runs in a child process too, under GNU time, which gives
@@ -62,6 +62,9 @@ final class BootstrapBenchmark: @unchecked Sendable {
         let indexStarted = ContinuousClock.now
         try mirror.buildSearchIndex()
         let indexSeconds = (ContinuousClock.now - indexStarted).seconds
+        let logIndexStarted = ContinuousClock.now
+        try mirror.buildRequestLogIndex()
+        let logIndexSeconds = (ContinuousClock.now - logIndexStarted).seconds
 
         let shellSeconds = try Baselines.plainInsert(shell: shell, rows: settings.members,
                                                      database: settings.directory + "/plain.sqlite")
@@ -73,13 +76,14 @@ final class BootstrapBenchmark: @unchecked Sendable {
         let figures = BootstrapFigures(
             members: settings.members, otherRows: synced, sandboxStartupSeconds: sandbox.startupSeconds,
             syncSeconds: sync.seconds, syncPeakBytes: sync.peakResidentBytes, shellSeconds: shellSeconds,
-            scriptSeconds: script.seconds, indexSeconds: indexSeconds)
+            scriptSeconds: script.seconds, indexSeconds: indexSeconds, logIndexSeconds: logIndexSeconds)
         benchmark.measurement(SyncMetrics.membersPerSecond, Int(figures.membersPerSecond.rounded()))
         benchmark.measurement(SyncMetrics.shellMembersPerSecond, Int(figures.shellMembersPerSecond.rounded()))
         benchmark.measurement(SyncMetrics.shellRatio, Int((figures.shellRatio * 1000).rounded()))
         benchmark.measurement(SyncMetrics.scriptMembersPerSecond, Int(figures.scriptMembersPerSecond.rounded()))
         benchmark.measurement(SyncMetrics.scriptRatio, Int((figures.scriptRatio * 1000).rounded()))
         benchmark.measurement(SyncMetrics.indexMembersPerSecond, Int(figures.indexMembersPerSecond.rounded()))
+        benchmark.measurement(SyncMetrics.logIndexLogsPerSecond, Int(figures.logIndexLogsPerSecond.rounded()))
         if let peak = sync.peakResidentBytes { benchmark.measurement(SyncMetrics.syncPeakResidentMiB, peak >> 20) }
         print("\n" + figures.summary + "\n")
     }

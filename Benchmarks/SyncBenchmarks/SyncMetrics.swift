@@ -13,10 +13,11 @@ enum SyncMetrics {
     static let scriptMembersPerSecond = custom("python script members/s")
     static let scriptRatio = custom("ratio sync/python ‰ (goal ≥ 1500)")
     static let indexMembersPerSecond = custom("search index build members/s")
+    static let logIndexLogsPerSecond = custom("request log index build logs/s")
     static let syncPeakResidentMiB = custom("sync peak RSS (MiB)", larger: false)
 
     static let all: [BenchmarkMetric] = [
         .wallClock, membersPerSecond, shellMembersPerSecond, shellRatio, scriptMembersPerSecond, scriptRatio,
-        indexMembersPerSecond, syncPeakResidentMiB,
+        indexMembersPerSecond, logIndexLogsPerSecond, syncPeakResidentMiB,
     ]
 }

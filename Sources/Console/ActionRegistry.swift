@@ -7,6 +7,7 @@ public enum ActionID: String, Sendable, CaseIterable, Hashable {
     case down, up, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case filter, approve, escalate, syncNow
     case openDetail, mark, undo
+    case approveWithNote, openMember
     case cycleStatus, toggleDeleted, copyId, audit
     case errorsOpen, errorsBack, errorsSource, errorsRetryable, errorsStatus
     case clearFilter
@@ -70,6 +71,8 @@ public enum ActionRegistry {
                    panes: [.members, .reviews, .redemptions], mutates: false),
         ActionSpec(id: .approve, keys: [.char("a")], keyLabel: "a", description: "approve", panes: [.reviews, .redemptions],
                    mutates: true),
+        ActionSpec(id: .approveWithNote, keys: [.char("A")], keyLabel: "A", description: "approve with a note (optional)",
+                   panes: [.reviews, .redemptions], mutates: true),
         ActionSpec(id: .escalate, keys: [.char("e")], keyLabel: "e", description: "escalate (asks for a note)",
                    panes: [.reviews, .redemptions], mutates: true),
         ActionSpec(id: .syncNow, keys: [.char("r")], keyLabel: "r", description: "sync now", panes: nil, mutates: false),
@@ -85,8 +88,12 @@ public enum ActionRegistry {
                    panes: nil, mutates: false),
         ActionSpec(id: .audit, keys: [], keyLabel: ":audit", description: "the audit: every decision taken here and its result",
                    panes: nil, mutates: false),
-        ActionSpec(id: .openDetail, keys: [.enter], keyLabel: "Enter", description: "member detail: profile, balances, ledger",
+        ActionSpec(id: .openDetail, keys: [.enter], keyLabel: "Enter",
+                   description: "detail: the whole review or redemption (a/e decide there; Enter again: what it is about), or the member",
                    panes: [.members, .reviews, .redemptions], mutates: false),
+        ActionSpec(id: .openMember, keys: [.char("m")], keyLabel: "m",
+                   description: "the row's member (also from a detail): profile, balances, ledger",
+                   panes: [.reviews, .redemptions], mutates: false),
     ]
 
     public static func spec(_ id: ActionID) -> ActionSpec? { all.first { $0.id == id } }
@@ -96,7 +103,7 @@ public enum ActionRegistry {
         .quit: ["quit", "q"], .help: ["help"], .membersPane: ["members"], .redemptionsPane: ["redemptions"],
         .reviewsPane: ["queue", "reviews"], .errorsPane: ["errors"], .syncNow: ["sync"], .top: ["top"],
         .bottom: ["bottom"], .filter: ["filter"], .approve: ["approve"], .escalate: ["escalate"], .undo: ["undo"],
-        .openDetail: ["detail"], .mark: ["mark"], .cycleStatus: ["status"], .toggleDeleted: ["deleted"],
+        .openDetail: ["detail"], .openMember: ["member"], .approveWithNote: ["approve-note"], .mark: ["mark"], .cycleStatus: ["status"], .toggleDeleted: ["deleted"],
         .copyId: ["copy"], .audit: ["audit"], .clearFilter: ["clear"],
         .errorsSource: ["source"], .errorsRetryable: ["retryable"], .errorsStatus: ["status"],
     ]

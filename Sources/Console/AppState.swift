@@ -44,8 +44,10 @@ public struct AppState: Sendable {
     public var undoOnArrival = false
     /// Seconds a decision waits in the outbox before it is sent, so `u` can take it back.
     public var undoSeconds: Double = 5
-    /// The view of one item over the panes (the member detail), while open.
+    /// The view of one item over the panes (a review, a redemption, a member), while open.
     var detail: (any ItemDetail)?
+    /// The views it was opened from, the latest last: Esc goes back through them.
+    var detailTrail: [any ItemDetail] = []
     /// The audit overlay (`:audit`), newest first.
     public var audit: [AuditEntry]?
     public var showHelp = false
@@ -65,6 +67,23 @@ public struct AppState: Sendable {
     public var promptClosedAt: Date?
     public static let promptHoldSeconds: TimeInterval = 1
     public var quitRequested = false
+    /// `q` with decisions not sent yet: send them and wait, leave them queued, or stay.
+    public var quitDialog: QuitDialog?
+    /// Ctrl-C or a hangup came while a confirmed decision was still being written to the
+    /// outbox: the console ends once it is written (or after `QuitRules.writeWaitSeconds`).
+    public var quitAfterQueuing: Date?
+    /// Said on the terminal after the console has ended (decisions left queued, say).
+    public var exitNote: String?
+    /// Unsent decisions outlive the session in its mirror (false in the demo, whose mirror goes
+    /// with it: the demo sends them before its sandbox stops).
+    public var outboxOutlivesSession = true
+    /// Refused decisions whose `✗` stays on their row, with who won the race, until the
+    /// operator moves off the row or dismisses it (Esc).
+    var heldRefusals: [String: HeldRefusal] = [:]
+    /// A bulk decision whose answers are still coming in.
+    var bulk: BulkTally?
+    /// A notice that stays until dismissed (the bulk summary).
+    var notice: Notice?
     /// The session `:profile NAME` opened: it starts once this one has ended.
     public var nextSession: SessionParts?
 
@@ -92,14 +111,16 @@ public struct AppState: Sendable {
     /// What `:profile` may switch to; nil when this console has no profiles (the demo).
     public var profileChoices: ProfileChoices?
 
-    /// Why decisions are refused, when they are.
+    /// Why decisions are refused, when they are: the rules every decision follows (`DecisionRules`).
     public var readOnlyReason: String? {
-        if let expected = expectedEnvironment, let actual = identity?.environment, expected != actual {
-            return "the key is for \(actual.rawValue.uppercased()) but the profile expects \(expected.rawValue.uppercased())"
-        }
-        if profileReadOnly { return "profile \(profileName ?? "") is read only" }
-        guard let identity else { return "the key's role is not known yet" }
-        return identity.role.mayDecide ? nil : "read-only key (role \(identity.role.rawValue))"
+        DecisionRules.refusal(identity: identity, expectedEnvironment: expectedEnvironment,
+                              profileReadOnly: profileReadOnly, profileName: profileName)
+    }
+
+    /// Decisions go to a LIVE platform, by any sign the console has (`DecisionRules.isLive`).
+    public var decidesOnLive: Bool {
+        DecisionRules.isLive(identity: identity, keyId: identity?.keyId ?? "", expectedEnvironment: expectedEnvironment)
+            || environmentHint == .live
     }
 
     public var isReadOnly: Bool { readOnlyReason != nil }

@@ -27,5 +27,9 @@ public enum Command: Sendable, Hashable {
     case explainConflict(OutboxEntry)
     /// Fetch a member's ledger from the platform into the mirror (it is not in the feed).
     case fetchLedger(memberId: String)
+    /// End the undo windows of this key's queued decisions and send them now (quitting).
+    case sendOutboxNow
+    /// Count this key's decisions not yet answered.
+    case checkOutbox
     case quit
 }

@@ -34,4 +34,6 @@ public enum Message: Sendable {
     case profileSwitchAccepted(name: String, next: SessionParts)
     /// The first message of a session started by `:profile`: what the previous one left behind.
     case profileSwitched(from: String?, leftInOutbox: Int)
+    /// This key's decisions not yet answered, counted in the mirror (while quitting).
+    case outboxChecked(pending: Int)
 }

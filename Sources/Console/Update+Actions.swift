@@ -4,18 +4,21 @@ import RewardsContract
 import Terminal
 
 extension Update {
-    /// Opens the dialog for an approve or escalate: on the marked rows if there are any,
-    /// otherwise on the selected row.
-    static func beginAction(_ state: inout AppState, _ verb: ActionVerb) -> [Command] {
+    /// Opens the dialog for an approve or escalate: on the item of the open detail view, else
+    /// on the marked rows if there are any, otherwise on the selected row. `askNote`: an
+    /// approval that carries a note (`A`).
+    static func beginAction(_ state: inout AppState, _ verb: ActionVerb, askNote: Bool = false) -> [Command] {
         let marked = Array((state.marks[state.pane] ?? [:]).values).sorted { $0.objectId < $1.objectId }
         var actions: [PendingAction]
-        if !marked.isEmpty {
-            actions = marked.map { mark in
-                var action = mark
-                action.verb = verb
-                action.summary = [mark.summary.first ?? mark.objectId]
-                return action
+        if let detail = state.detail {
+            if let refusal = detail.decisionRefusal {
+                state.flash = Flash(text: refusal, level: .warning, at: state.now)
+                return []
             }
+            guard let action = detail.decision(verb) else { return [] }
+            actions = [action]
+        } else if !marked.isEmpty {
+            actions = marked.map { $0.taking(verb) }
         } else {
             if let refusal = state.panes[state.pane].selectedRefusal {
                 state.flash = Flash(text: refusal, level: .warning, at: state.now)
@@ -31,7 +34,7 @@ extension Update {
             return []
         }
         actions.removeAll { action in busy.contains { $0.objectId == action.objectId } }
-        state.dialog = DecisionDialog(verb: verb, actions: actions, live: state.environment == .live)
+        state.dialog = DecisionDialog(verb: verb, actions: actions, live: state.decidesOnLive, askNote: askNote)
         return []
     }
 
@@ -59,14 +62,7 @@ extension Update {
         return move(&state, by: 1)
     }
 
-    // MARK: The row's detail and id
-
-    /// Enter: the view of the selected row (a member, or a review's or redemption's member).
-    static func openDetail(_ state: inout AppState) -> [Command] {
-        guard let detail = state.panes[state.pane].selectedDetail else { return [] }
-        state.detail = detail
-        return detail.opened()
-    }
+    // MARK: The row's id
 
     /// `y`: the selected row's id (or the open detail's item) to the clipboard.
     static func copySelectedId(_ state: inout AppState) -> [Command] {
@@ -87,7 +83,7 @@ extension Update {
             switch key {
             case .enter:
                 let note = dialog.note.trimmingCharacters(in: .whitespaces)
-                if note.isEmpty {
+                if note.isEmpty && dialog.noteRequired {
                     dialog.noteError = "An escalation needs a note"
                 } else {
                     dialog.note = note
@@ -148,14 +144,17 @@ extension Update {
             state.flash = Flash(text: "Read-only key: nothing was sent", level: .warning, at: state.now)
             return []
         }
-        state.marks[state.pane] = nil
+        if state.detail == nil { state.marks[state.pane] = nil }
         state.queuing.formUnion(dialog.actions.map(\.objectId))
-        let note = dialog.verb == .escalate ? dialog.note : nil
+        for action in dialog.actions { state.heldRefusals[action.objectId] = nil }
+        // An approval's note is optional: none typed, none sent (the platform keeps the old one).
+        let note = dialog.note.isEmpty ? nil : dialog.note
         let noun = dialog.isBulk ? "\(dialog.actions.count) decisions" : dialog.actions.first?.objectId ?? ""
         state.flash = Flash(text: "\(dialog.verb.rawValue) \(noun): queued, sent in \(Int(state.undoSeconds)) s — u to undo",
                             level: .info, at: state.now)
+        if dialog.isBulk { state.bulk = BulkTally(verb: dialog.verb, objectIds: dialog.actions.map(\.objectId)) }
         return dialog.actions.map { action in
-            var action = action
+            var action = action.decisionOnly
             action.verb = dialog.verb
             action.note = note
             return .enqueue(action, delaySeconds: state.undoSeconds)
@@ -168,13 +167,14 @@ extension Update {
         state.outbox[entry.objectId] = entry
         state.needsRefresh = true
         state.queuing.remove(entry.objectId)
+        state.bulk?.queued(entry)
         state.undoable.removeAll { $0.sendAfter <= state.now }
         if state.undoOnArrival {
             if state.queuing.isEmpty { state.undoOnArrival = false }
-            return [.cancelQueued([entry.seq])]
+            return [.cancelQueued([entry.seq])] + quitOnceWritten(&state)
         }
         if entry.sendAfter > state.now { state.undoable.append(entry) }
-        return []
+        return quitOnceWritten(&state)
     }
 
     /// `u`: withdraws the decisions still waiting out their undo window.
@@ -199,6 +199,7 @@ extension Update {
         for entry in withdrawn where state.outbox[entry.objectId]?.seq == entry.seq {
             state.outbox[entry.objectId] = nil
         }
+        for entry in withdrawn { bulkAnswered(&state, entry, result: .withdrawn) }
         state.needsRefresh = true
         if alreadySent > 0 {
             state.flash = Flash(text: "Undid \(withdrawn.count); \(alreadySent) already sent, too late to undo",

@@ -32,6 +32,8 @@ extension Update {
         case .outboxDelivered(let entry):
             state.outbox[entry.objectId] = entry
             state.needsRefresh = true
+            state.quitDialog?.answered(entry)
+            if bulkAnswered(&state, entry, result: .applied) { return [] }
             let version = entry.resultVersion.map { " (version \($0))" } ?? ""
             state.flash = Flash(text: "\(pastTense(entry.verb)) \(entry.objectId)\(version)", level: .success, at: state.now)
             return []
@@ -39,8 +41,15 @@ extension Update {
             state.outbox[entry.objectId] = entry
             state.needsRefresh = true
             state.lastErrorCode = entry.errorCode
-            state.flash = Flash(text: "\(entry.verb.rawValue) \(entry.objectId) failed: \(entry.errorCode ?? "error") — \(entry.errorMessage ?? "")",
-                                level: .error, at: state.now)
+            state.quitDialog?.answered(entry)
+            holdRefusal(&state, entry)
+            let inBulk = bulkAnswered(&state, entry, result: .refused(code: entry.errorCode ?? "failed",
+                                                                       message: entry.errorMessage ?? ""))
+            if !inBulk {
+                state.flash = Flash(text: "\(entry.verb.rawValue) \(entry.objectId) failed: \(entry.errorCode ?? "error") — \(entry.errorMessage ?? "")",
+                                    level: .error, at: state.now)
+            }
+            // A lost race, on either kind of object and for either verb: say who won and what they did.
             if ["version_conflict", "review_already_decided"].contains(entry.errorCode ?? "") {
                 return [.syncNow, .explainConflict(entry)]
             }

@@ -10,7 +10,9 @@ public enum Update {
     public static func update(_ state: inout AppState, _ message: Message) -> [Command] {
         switch message {
         case .key(let key):
-            return handleKey(&state, key)
+            let commands = handleKey(&state, key)
+            releaseHeldRefusals(&state)
+            return commands
         case .resize(let columns, let rows):
             state.columns = columns
             state.rows = rows
@@ -43,14 +45,14 @@ public enum Update {
         case .undoFinished(let withdrawn, let alreadySent):
             return undoFinished(&state, withdrawn: withdrawn, alreadySent: alreadySent)
         case .ledgerFetched(let memberId, let error):
-            guard var detail = state.detail as? MemberDetailState, detail.memberId == memberId else { return [] }
-            let commands = detail.ledgerFetched(error: error)
+            guard var detail = state.detail else { return [] }
+            let commands = detail.ledgerFetched(memberId: memberId, error: error)
             state.detail = detail
             return commands
-        case .conflictExplained(_, let text):
-            state.flash = Flash(text: text, level: .warning, at: state.now)
-            state.needsRefresh = true
-            return []
+        case .conflictExplained(let objectId, let text):
+            return conflictExplained(&state, objectId: objectId, text: text)
+        case .outboxChecked(let pending):
+            return outboxChecked(&state, pending: pending)
         case .auditLoaded(let entries):
             state.audit = entries
             return []
@@ -84,6 +86,7 @@ public enum Update {
         if let closed = state.promptClosedAt, now.timeIntervalSince(closed) >= AppState.promptHoldSeconds {
             state.promptClosedAt = nil
         }
+        if let commands = quitTick(&state) { return commands }
         if let flash = state.flash, now.timeIntervalSince(flash.at) > 6 { state.flash = nil }
         if let awaiting = state.awaitingMove, now.timeIntervalSince(awaiting.since) > 1 {
             return replayTypeahead(&state)
@@ -109,11 +112,11 @@ public enum Update {
 
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Command] {
         if key == .hangup || key == .ctrl("c") {
-            // Gone terminal or Ctrl-C: end even from a dialog; nothing unconfirmed is sent.
-            state.dialog = nil
-            state.quitRequested = true
-            return [.quit]
+            // Gone terminal or Ctrl-C: end even from a dialog; nothing unconfirmed is sent, and
+            // nothing confirmed is lost (see `interrupt`).
+            return interrupt(&state)
         }
+        if state.quitDialog != nil { return handleQuitKey(&state, key) }
         if state.awaitingMove != nil {
             state.typeahead.append(key)
             return []
@@ -130,6 +133,10 @@ public enum Update {
             state.audit = nil
             return []
         }
+        if !typing, key == .escape, state.notice != nil {
+            state.notice = nil
+            return []
+        }
         if !typing, let commands = handleDetailKey(&state, key) { return commands }
         if state.filterInput != nil { return handleFilterKey(&state, key) }
         if key == .resize { return [] }
@@ -139,8 +146,13 @@ public enum Update {
             state.commandInput = InputLine(prompt: ":", text: "")
             return []
         }
-        guard let spec = state.keymap.action(for: key, on: state.pane) else {
-            if key == .escape, state.flash != nil { state.flash = nil }
+        // A review's or redemption's view takes that pane's keys (approve, escalate), wherever
+        // it was opened from.
+        guard let spec = state.keymap.action(for: key, on: state.detail?.keyPane ?? state.pane) else {
+            if key == .escape {
+                state.flash = nil
+                state.heldRefusals = [:]
+            }
             return []
         }
         return perform(&state, spec)
@@ -150,18 +162,23 @@ public enum Update {
     /// (quit, help, pane switching).
     static func handleDetailKey(_ state: inout AppState, _ key: Key) -> [Command]? {
         guard var detail = state.detail else { return nil }
+        detail.fit(columns: state.columns, height: state.tableHeight + 1)
         switch detail.handle(key) {
         case .handled(let commands):
             state.detail = detail
             return commands
         case .close:
-            state.detail = nil
-            return []
+            return closeDetail(&state)
         case .closeAndPass:
             state.detail = nil
+            state.detailTrail = []
             return nil
         case .pass:
+            state.detail = detail
             return nil
+        case .open(let link):
+            state.detail = detail
+            return open(&state, link)
         }
     }
 
@@ -177,8 +194,7 @@ public enum Update {
         let height = state.tableHeight
         switch spec.id {
         case .quit:
-            state.quitRequested = true
-            return [.quit]
+            return quit(&state)
         case .help:
             state.showHelp = true
             return []
@@ -198,6 +214,8 @@ public enum Update {
             state.filterInput = InputLine(prompt: "/", text: state.panes[state.pane].filterText ?? "")
             return []
         case .approve: return beginAction(&state, .approve)
+        case .approveWithNote: return beginAction(&state, .approve, askNote: true)
+        case .openMember: return openMember(&state)
         case .escalate: return beginAction(&state, .escalate)
         case .openDetail:
             return openDetail(&state)
@@ -224,6 +242,7 @@ public enum Update {
     static func switchPane(_ state: inout AppState, _ pane: PaneID) -> [Command] {
         // However it is asked for (key, tab click, `:` command), the pane is shown, not the detail.
         state.detail = nil
+        state.detailTrail = []
         state.pane = pane
         return refresh(&state, pane)
     }
@@ -317,10 +336,12 @@ public enum Update {
         return filterChanged(&state)
     }
 
-    /// Esc over a pane: its text filter goes; with none, Esc dismisses the message line.
+    /// Esc over a pane: its text filter goes; with none, Esc dismisses the message line and the
+    /// refusals held on rows, as it does on a pane without a filter.
     static func clearFilter(_ state: inout AppState) -> [Command] {
         guard let text = state.panes[state.pane].filterText, !text.isEmpty else {
             state.flash = nil
+            state.heldRefusals = [:]
             return []
         }
         state.panes[state.pane].filterText = ""

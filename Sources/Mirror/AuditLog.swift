@@ -39,12 +39,27 @@ extension MirrorStore {
     /// Newest first.
     public func auditEntries(limit: Int = 500) throws -> [AuditEntry] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq DESC LIMIT ?", arguments: [limit]).map {
-                AuditEntry(seq: $0["seq"], at: Date(timeIntervalSince1970: $0["at"]), profile: $0["profile"],
-                           keyId: $0["keyId"], subject: $0["subject"], objectId: $0["objectId"], verb: $0["verb"],
-                           note: $0["note"], result: $0["result"], code: $0["code"], requestId: $0["requestId"],
-                           idempotencyKey: $0["idempotencyKey"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq DESC LIMIT ?", arguments: [limit])
+                .map(AuditEntry.init(row:))
         }
+    }
+
+    /// This mirror's decisions on one item, newest first.
+    public func auditEntries(objectId: String, limit: Int = 50) throws -> [AuditEntry] {
+        try pool.read { db in try Self.auditEntries(db, objectId: objectId, limit: limit) }
+    }
+
+    static func auditEntries(_ db: Database, objectId: String, limit: Int) throws -> [AuditEntry] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM audit WHERE objectId = ? ORDER BY seq DESC LIMIT ?"),
+                         arguments: [objectId, limit]).map(AuditEntry.init(row:))
+    }
+}
+
+extension AuditEntry {
+    init(row: Row) {
+        self.init(seq: row["seq"], at: Date(timeIntervalSince1970: row["at"]), profile: row["profile"],
+                  keyId: row["keyId"], subject: row["subject"], objectId: row["objectId"], verb: row["verb"],
+                  note: row["note"], result: row["result"], code: row["code"], requestId: row["requestId"],
+                  idempotencyKey: row["idempotencyKey"])
     }
 }

@@ -1,13 +1,13 @@
 import GRDB
 
-/// How far the members' trigram search index has got.
+/// How far a search index (the members' or the request logs') has got.
 ///
-/// The index is built after a bootstrap's rows, in chunks in id order: every member whose id
+/// The index is built after a bootstrap's rows, in chunks in id order: every row whose id
 /// is at or below `indexedThrough` is in it (or all of them once `ready`), and the feed keeps
-/// those current. Members past the watermark are found by a scan until a chunk reaches them.
+/// those current. Rows past the watermark are found by a scan until a chunk reaches them.
 public struct SearchIndexState: Sendable, Hashable {
     public var ready: Bool
-    /// The last member id in the index while it is being built; nil before the first chunk.
+    /// The last id in the index while it is being built; nil before the first chunk.
     public var indexedThrough: String?
 
     public init(ready: Bool, indexedThrough: String?) {
@@ -15,7 +15,17 @@ public struct SearchIndexState: Sendable, Hashable {
         self.indexedThrough = indexedThrough
     }
 
-    /// Whether a member with this id must be in the index.
+    /// The rows of `table` (a mirror table keyed by `id`, of which this is the index's state)
+    /// and how many of them the index covers: all when ready, else those through the watermark.
+    func counts(_ db: Database, table: String) throws -> (indexed: Int, rows: Int) {
+        let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+        if ready { return (rows, rows) }
+        guard let indexedThrough else { return (0, rows) }
+        let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE id <= ?", arguments: [indexedThrough]) ?? 0
+        return (indexed, rows)
+    }
+
+    /// Whether a row with this id must be in the index.
     func covers(_ id: String) -> Bool {
         if ready { return true }
         guard let indexedThrough else { return false }
@@ -110,16 +120,8 @@ enum MemberSearchIndex {
     /// Counts what is indexed (it reads the whole members table: not for every chunk).
     static func progress(_ db: Database) throws -> SearchIndexProgress {
         let current = try state(db)
-        let members = try Int.fetchOne(db, sql: "SELECT count(*) FROM members") ?? 0
-        let indexed: Int
-        if current.ready {
-            indexed = members
-        } else if let through = current.indexedThrough {
-            indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM members WHERE id <= ?", arguments: [through]) ?? 0
-        } else {
-            indexed = 0
-        }
-        return SearchIndexProgress(indexed: indexed, members: members, ready: current.ready)
+        let counts = try current.counts(db, table: "members")
+        return SearchIndexProgress(indexed: counts.indexed, members: counts.rows, ready: current.ready)
     }
 }
 

@@ -5,9 +5,7 @@ import RewardsContract
 /// members through the index followed by the rest by a scan.
 enum MemberWindowQuery {
     case single(WindowQuery)
-    /// Indexed rows are keyed by their search rowid (an integer), scanned ones by their id (text),
-    /// and every indexed row comes before every scanned one; each part is its own keyset query,
-    /// so a window reads at most a screen from each, never every match of both.
+    /// See `SplitWindowQuery`.
     case split(indexed: WindowQuery, scanned: WindowQuery)
 
     /// The trigram index answers substring matches of three characters or more. Its rows are
@@ -23,7 +21,7 @@ enum MemberWindowQuery {
             conditions: ["members_search MATCH ?"], arguments: [match], keyColumns: ["s.rowid"], descending: false)
         if !includeDeleted { indexed.conditions.append("m.deletedAt IS NULL") }
         guard !index.ready, let watermark = index.indexedThrough else { return .single(indexed) }
-        let scan = MemberTextMatch.condition(text, prefix: "m.")
+        let scan = TextMatch.member(text, prefix: "m.")
         var scanned = WindowQuery(select: "SELECT \(columns), m.id FROM members m", conditions: ["m.id > ?", scan.sql],
                                   arguments: [watermark.databaseValue] + scan.arguments, keyColumns: ["m.id"],
                                   descending: false)
@@ -52,30 +50,12 @@ enum MemberWindowQuery {
         case .single(let query):
             return try query.fetch(db, anchor: anchor, limit: limit, map: map)
         case .split(let indexed, let scanned):
-            func isScanned(_ key: RowKey) -> Bool {
+            // Indexed rows are keyed by their search rowid (an integer), scanned ones by their id (text).
+            let split = SplitWindowQuery(indexed: indexed, scanned: scanned) { key in
                 if case .text? = key.parts.first { return true }
                 return false
             }
-            switch anchor {
-            case .first:
-                let head = try indexed.fetch(db, anchor: .first, limit: limit, map: map)
-                guard head.count < limit else { return head }
-                return head + (try scanned.fetch(db, anchor: .first, limit: limit - head.count, map: map))
-            case .after(let key), .atOrAfter(let key):
-                if isScanned(key) { return try scanned.fetch(db, anchor: anchor, limit: limit, map: map) }
-                let head = try indexed.fetch(db, anchor: anchor, limit: limit, map: map)
-                guard head.count < limit else { return head }
-                return head + (try scanned.fetch(db, anchor: .first, limit: limit - head.count, map: map))
-            case .last:
-                let tail = try scanned.fetch(db, anchor: .last, limit: limit, map: map)
-                guard tail.count < limit else { return tail }
-                return (try indexed.fetch(db, anchor: .last, limit: limit - tail.count, map: map)) + tail
-            case .before(let key):
-                guard isScanned(key) else { return try indexed.fetch(db, anchor: anchor, limit: limit, map: map) }
-                let tail = try scanned.fetch(db, anchor: anchor, limit: limit, map: map)
-                guard tail.count < limit else { return tail }
-                return (try indexed.fetch(db, anchor: .last, limit: limit - tail.count, map: map)) + tail
-            }
+            return try split.fetch(db, anchor: anchor, limit: limit, map: map)
         }
     }
 }

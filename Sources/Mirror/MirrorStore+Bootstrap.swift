@@ -146,6 +146,7 @@ extension MirrorStore {
             let hasRows = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(kind.table))") ?? false
             try setState(db, SyncStateKey.bootstrapSweep(kind), hasRows ? "1" : nil)
             if kind == .member && hasRows { try MemberSearchIndex.reset(db) }
+            if kind == .requestLog { try RequestLogSearchIndex.resetForBootstrap(db) }
         }
         guard let pass = try bootstrapPass(db) else { throw DatabaseError(message: "the bootstrap did not begin") }
         return pass
@@ -158,6 +159,7 @@ extension MirrorStore {
         let before = BootstrapListState(progress: try state(db, SyncStateKey.bootstrapList(kind)))
         let firstPage = before.cursor == nil && before.lastId == nil && before.rows == 0 && !before.done
         if firstPage && !sweep { try BootstrapIndexes.defer(db, kind: kind) }
+        if sweep { try ItemHistory.recordBeforePage(db, page) }
         let ids: [String]
         let written: Int
         switch page {
@@ -167,6 +169,8 @@ extension MirrorStore {
         case .requestLogs(let rows): (ids, written) = try writeRows(db, rows)
         }
         if sweep {
+            // Only a list that had rows can have changed them; a fresh one has no history to add to.
+            if let low = ids.min(), let high = ids.max() { try ItemHistory.recordPage(db, kind: kind, low: low, high: high) }
             try noteStaleRows(db, kind: kind, pageIds: ids, after: previousLastId, through: isLast ? nil : page.lastId,
                               emptyMiddlePage: !isLast && ids.isEmpty)
         }
@@ -187,7 +191,7 @@ extension MirrorStore {
         let dead = try Row.fetchCursor(db, sql: "SELECT id, version FROM tombstones WHERE id BETWEEN ? AND ?",
                                        arguments: [low, high])
         while let row = try dead.next() { tombstones[row[0]] = row[1] }
-        let index = Object.objectKind == .member ? try MemberSearchIndex.state(db) : nil
+        let indexes = try SearchIndexes(db)
         let insert = try BulkStatement(db, sql: Object.replaceSQL, columnCount: Object.columns.count)
         var ids: [String] = []
         ids.reserveCapacity(rows.count)
@@ -197,8 +201,8 @@ extension MirrorStore {
             if let version = tombstones[row.id], row.version <= version { continue }
             try insert.run(row)
             written += 1
-            // Only a mirror whose index already covers this id (one migrated mid-bootstrap) pays this.
-            if let index, index.covers(row.id) { try MemberSearchIndex.reindex(db, id: row.id) }
+            // Only an index that already covers this id (one migrated mid-bootstrap) costs anything here.
+            try indexes.reindex(db, Object.objectKind, id: row.id)
         }
         return (ids, written)
     }

@@ -52,7 +52,7 @@ extension MirrorStore {
     static func applyChanges(_ db: Database, _ entries: [ChangeEntry], cursor: String, at now: Date) throws
         -> AppliedChanges {
         var applied = AppliedChanges()
-        let index = try MemberSearchIndex.state(db)
+        let indexes = try SearchIndexes(db)
         for entry in entries {
             switch entry.op {
             case .delete:
@@ -71,7 +71,7 @@ extension MirrorStore {
                     wasOpen = try Bool.fetchOne(db, sql: "SELECT status = 'open' FROM reviews WHERE id = ?",
                                                 arguments: [mirrored.id]) ?? false
                 }
-                if try upsertIfNewer(db, mirrored, index: index) {
+                if try upsertIfNewer(db, mirrored, indexes: indexes) {
                     applied.upserted[type(of: mirrored).objectKind, default: 0] += 1
                     if case .review(let review) = object, review.status == .open, !wasOpen {
                         applied.newOpenReviews += 1
@@ -91,19 +91,20 @@ extension MirrorStore {
     /// Stores an object an action returned, under the same rule as the feed.
     public func applyActionResult(_ object: ChangeObject) throws {
         guard let mirrored = object.mirrored else { return }
-        try pool.write { db in _ = try Self.upsertIfNewer(db, mirrored, index: MemberSearchIndex.state(db)) }
+        try pool.write { db in _ = try Self.upsertIfNewer(db, mirrored, indexes: SearchIndexes(db)) }
     }
 
     /// Writes the object unless a tombstone or a stored version at or above its own says it is
-    /// stale; keeps the search index of a member it covers. Returns whether it wrote.
-    static func upsertIfNewer(_ db: Database, _ object: any MirroredObject, index: SearchIndexState) throws -> Bool {
+    /// stale; keeps the search index of a member or request log it covers. Returns whether it wrote.
+    static func upsertIfNewer(_ db: Database, _ object: any MirroredObject, indexes: SearchIndexes) throws -> Bool {
         if try isTombstoned(db, id: object.id, version: object.version) { return false }
+        let kind = type(of: object).objectKind
+        try ItemHistory.recordBefore(db, kind: kind, id: object.id)
         let statement = try db.cachedStatement(sql: type(of: object).upsertIfNewerSQL)
         try statement.execute(arguments: StatementArguments(values: object.columnValues))
         guard db.changesCount > 0 else { return false }
-        if type(of: object).objectKind == .member, index.covers(object.id) {
-            try MemberSearchIndex.reindex(db, id: object.id)
-        }
+        try ItemHistory.recordChange(db, kind: kind, id: object.id)
+        try indexes.reindex(db, type(of: object).objectKind, id: object.id)
         return true
     }
 
@@ -134,12 +135,34 @@ extension MirrorStore {
     /// Removes a row and everything the mirror holds about that id.
     static func purgeRows(_ db: Database, kind: ObjectKind, id: String) throws {
         try db.execute(sql: "DELETE FROM \(kind.table) WHERE id = ?", arguments: [id])
+        try ItemHistory.purge(db, kind: kind, id: id)
+        if kind == .requestLog { try RequestLogSearchIndex.remove(db, id: id) }
         if kind == .member {
             try MemberSearchIndex.remove(db, id: id)
             // A purged member takes its ledger and the personal links of its redemptions and reviews.
             try db.execute(sql: "DELETE FROM ledger WHERE memberId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM redemptions WHERE memberId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM reviews WHERE memberId = ?", arguments: [id])
+        }
+    }
+}
+
+/// Where the two search indexes stand, read once per transaction: a written row that an index
+/// already covers is put into it at once; the rest wait for the index build.
+struct SearchIndexes {
+    var members: SearchIndexState
+    var requestLogs: SearchIndexState
+
+    init(_ db: Database) throws {
+        members = try MemberSearchIndex.state(db)
+        requestLogs = try RequestLogSearchIndex.state(db)
+    }
+
+    func reindex(_ db: Database, _ kind: ObjectKind, id: String) throws {
+        switch kind {
+        case .member where members.covers(id): try MemberSearchIndex.reindex(db, id: id)
+        case .requestLog where requestLogs.covers(id): try RequestLogSearchIndex.reindex(db, id: id)
+        default: break
         }
     }
 }

@@ -37,7 +37,7 @@ public final class MirrorStore: Sendable {
                 try db.execute(sql: "PRAGMA cache_size = -\(MirrorStore.writerCacheKiB)")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(MirrorStore.checkpointPages)")
             }
-            db.add(function: MemberTextMatch.function)
+            db.add(function: TextMatch.function)
         }
         // Windows, counts and a detail view at once are the most the console reads together.
         configuration.maximumReaderCount = 3

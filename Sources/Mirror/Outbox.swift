@@ -152,6 +152,19 @@ extension MirrorStore {
         }
     }
 
+    /// Ends the undo window of every queued entry (of one key, or all): they go at once.
+    /// Returns how many.
+    @discardableResult
+    public func expediteOutbox(keyId: String?, now: Date = Date()) throws -> Int {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE outbox SET sendAfter = 0, updatedAt = ? WHERE state = 'queued' AND sendAfter > 0
+                AND (? IS NULL OR keyId = ?)
+                """, arguments: [now.timeIntervalSince1970, keyId, keyId])
+            return db.changesCount
+        }
+    }
+
     /// Withdraws an entry that has not been sent yet. Returns false if it is already on its way.
     public func cancelOutboxEntry(seq: Int64, now: Date = Date()) throws -> Bool {
         try pool.write { db in

@@ -20,7 +20,7 @@ extension MirrorStore {
             return MemberWindowQuery.search(text, includeDeleted: filter.includeDeleted, index: index)
         } else if !text.isEmpty {
             // One or two characters, or no index yet: a scan in id order that stops after a screen.
-            let scan = MemberTextMatch.condition(text, prefix: "")
+            let scan = TextMatch.member(text, prefix: "")
             query.conditions.append(scan.sql)
             query.arguments += scan.arguments
         }
@@ -29,7 +29,7 @@ extension MirrorStore {
 
     static func redemptionQuery(_ filter: RedemptionFilter) -> WindowQuery {
         let columns = Redemption.columns.map { "r.\($0)" }.joined(separator: ", ")
-        var query = WindowQuery(select: "SELECT \(columns), m.name AS memberName, r.createdEpoch, r.id FROM redemptions r LEFT JOIN members m ON m.id = r.memberId",
+        var query = WindowQuery(select: "SELECT \(columns), m.name AS memberName, m.pointsAvailable AS memberAvailable, m.payoutReady AS memberPayoutReady, r.createdEpoch, r.id FROM redemptions r LEFT JOIN members m ON m.id = r.memberId",
                                 conditions: [], arguments: [], keyColumns: ["r.createdEpoch", "r.id"], descending: false)
         if let pattern = likePattern(filter.text) {
             query.conditions.append("(r.id LIKE ? ESCAPE '\\' OR r.memberId LIKE ? ESCAPE '\\' OR m.name LIKE ? ESCAPE '\\')")
@@ -46,7 +46,7 @@ extension MirrorStore {
 
     static func reviewQuery(_ filter: ReviewFilter) -> WindowQuery {
         let columns = Review.columns.map { "v.\($0)" }.joined(separator: ", ")
-        var query = WindowQuery(select: "SELECT \(columns), m.name AS memberName, v.statusRank, v.createdEpoch, v.id FROM reviews v LEFT JOIN members m ON m.id = v.memberId",
+        var query = WindowQuery(select: "SELECT \(columns), m.name AS memberName, m.pointsAvailable AS memberAvailable, m.payoutReady AS memberPayoutReady, \(ReviewRow.subjectColumns), v.statusRank, v.createdEpoch, v.id FROM reviews v LEFT JOIN members m ON m.id = v.memberId",
                                 conditions: [], arguments: [], keyColumns: ["v.statusRank", "v.createdEpoch", "v.id"],
                                 descending: false)
         if let pattern = likePattern(filter.text) {
@@ -70,17 +70,17 @@ extension MirrorStore {
     public func redemptionsWindow(_ filter: RedemptionFilter, anchor: WindowAnchor, limit: Int) throws
         -> [WindowRow<RedemptionRow>] {
         try pool.read { db in
-            try Self.redemptionQuery(filter).fetch(db, anchor: anchor, limit: limit) {
-                RedemptionRow(redemption: Redemption(row: $0), memberName: $0["memberName"])
+            let minimum = try Self.knownMinimumRedemption(db)
+            return try Self.redemptionQuery(filter).fetch(db, anchor: anchor, limit: limit) {
+                RedemptionRow(redemption: Redemption(row: $0), memberName: $0["memberName"], member: MemberStanding(row: $0),
+                              minimumMinor: minimum)
             }
         }
     }
 
     public func reviewsWindow(_ filter: ReviewFilter, anchor: WindowAnchor, limit: Int) throws -> [WindowRow<ReviewRow>] {
         try pool.read { db in
-            try Self.reviewQuery(filter).fetch(db, anchor: anchor, limit: limit) {
-                ReviewRow(review: Review(row: $0), memberName: $0["memberName"])
-            }
+            try Self.reviewQuery(filter).fetch(db, anchor: anchor, limit: limit) { ReviewRow(row: $0) }
         }
     }
 

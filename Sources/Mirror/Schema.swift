@@ -228,8 +228,32 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // The request logs' search index (RequestLogSearchIndex): kept without triggers and built
+        // after a bootstrap, like the members' since v7.
         migrator.registerMigration("v8-request-log-search") { db in
             try RequestLogSearchIndex.create(db)
+        }
+        migrator.registerMigration("v8-request-log-search-untriggered") { db in
+            // The first build of v8 kept the index by triggers; a mirror made by it has every log
+            // indexed already, so it drops them and starts out ready. A mirror made since has no
+            // triggers and keeps its build state.
+            let triggered = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM sqlite_master
+                               WHERE type = 'trigger' AND name LIKE 'request_logs_search_%')
+                """) ?? false
+            guard triggered else { return }
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS request_logs_search_insert;
+                DROP TRIGGER IF EXISTS request_logs_search_update;
+                DROP TRIGGER IF EXISTS request_logs_search_delete;
+                """)
+            try MirrorStore.setState(db, RequestLogSearchIndex.readyKey, "1")
+        }
+        migrator.registerMigration("v9-item-history") { db in
+            // The versions of each review and redemption the mirror has seen (ItemHistory), and
+            // this console's decisions on one item without reading the whole audit.
+            try ItemHistory.create(db)
+            try db.execute(sql: "CREATE INDEX audit_object ON audit(objectId, seq)")
         }
         return migrator
     }

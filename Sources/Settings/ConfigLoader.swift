@@ -1,4 +1,5 @@
 import Foundation
+import TOMLHeaderCheck
 import TOMLKit
 
 /// Reads and validates the configuration file.

@@ -39,8 +39,11 @@ public final class SyncEngine: Sendable {
 
     /// Checks the key, bootstraps when the mirror has no cursor, then reads the feed to its
     /// current end and delivers the outbox. Returns the number of rows and entries applied.
+    /// A search index with more than `buildIndexesUpTo` rows still to add is left to the next
+    /// run (and said so); a smaller one is built before returning.
     @discardableResult
-    public func syncOnce(events: @escaping SyncEventHandler = { _ in }) async throws -> Int {
+    public func syncOnce(buildIndexesUpTo: Int = SyncEngine.indexBuildOnceLimit,
+                         events: @escaping SyncEventHandler = { _ in }) async throws -> Int {
         let events = SyncStory(logger: logger).telling(events)
         try await identify(events: events)
         var applied = 0
@@ -55,13 +58,9 @@ public final class SyncEngine: Sendable {
             // its redemption): read what it caused before calling the mirror current.
             applied += try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
         }
-        // The search index is built by a continuous sync or the console, not here: `--once`
+        // A large index is built by a continuous sync or the console, not here: `--once`
         // returns as soon as the rows are committed and browsable.
-        let index = try await mirror.searchIndexState()
-        if !index.ready {
-            let progress = try await mirror.searchIndexProgress()
-            events(.progress(.searchIndex(.deferred(unindexed: progress.members - progress.indexed))))
-        }
+        try await finishOrDeferIndexes(buildUpTo: buildIndexesUpTo, events: events)
         events(.status(.live(since: Date())))
         logger.info("up to date", metadata: ["applied": "\(applied)"])
         return applied
@@ -147,11 +146,11 @@ public final class SyncEngine: Sendable {
                 if try await mirror.cursor() == nil {
                     events(.status(.bootstrapping(kind: Self.bootstrapOrder[0].rawValue, rows: 0)))
                 }
-                // Catch up without waiting, build the search index if a bootstrap left it (the
+                // Catch up without waiting, build the search indexes if a bootstrap left them (the
                 // feed read between its chunks), then hold a long-poll open for the next change.
                 _ = try await followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
                 events(.status(.live(since: Date())))
-                try await buildSearchIndex(events: events) {
+                try await buildSearchIndexes(events: events) {
                     _ = try await self.followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
                 }
                 failures = 0
@@ -166,8 +165,8 @@ public final class SyncEngine: Sendable {
                     }
                     if cut { continue }
                     events(.status(.live(since: Date())))
-                    // A 410 in the long-poll re-bootstraps, which empties the index: build it again.
-                    try await buildSearchIndex(events: events) {
+                    // A 410 in the long-poll re-bootstraps, which empties the indexes: build them again.
+                    try await buildSearchIndexes(events: events) {
                         _ = try await self.followFeed(waitSeconds: 0, untilCaughtUp: true, events: events)
                     }
                 }

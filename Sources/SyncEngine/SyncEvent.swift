@@ -46,12 +46,20 @@ public typealias SyncEventHandler = @Sendable (SyncEvent) -> Void
 ///    (searched by a scan until a later run builds it), `building` after each chunk of the build,
 ///    `ready` at its end. Until `ready`, a member filter searches the indexed members and scans
 ///    the rest.
+/// 6. `requestLogIndex`: the same three steps for the request logs' search index, built after
+///    the members' one. Until `ready`, a request log search reads the indexed logs and scans
+///    the rest.
+///
+/// Both indexes are built after a pass, never during it: a `sync --once` that bootstrapped
+/// ends with `deferred` for each, and a continuous `sync` or the console builds them between
+/// feed reads.
 public enum SyncProgress: Sendable, Hashable {
     case passStarted(BootstrapPassInfo)
     case list(ListProgress)
     case listFinished(kind: ObjectKind, rows: Int)
     case passEnded(rows: Int, removed: Int, replacedRows: Bool)
     case searchIndex(SearchIndexStatus)
+    case requestLogIndex(RequestLogIndexStatus)
 }
 
 public struct BootstrapPassInfo: Sendable, Hashable {
@@ -98,6 +106,15 @@ public enum SearchIndexStatus: Sendable, Hashable {
     /// A chunk of the build is committed: `indexed` of about `members`.
     case building(indexed: Int, members: Int)
     case ready(members: Int, seconds: Double)
+}
+
+/// The request logs' search index, as `SearchIndexStatus` is the members'.
+public enum RequestLogIndexStatus: Sendable, Hashable {
+    /// `sync --once` left the build to the next run: `unindexed` logs are found by a scan until then.
+    case deferred(unindexed: Int)
+    /// A chunk of the build is committed: `indexed` of about `logs`.
+    case building(indexed: Int, logs: Int)
+    case ready(logs: Int, seconds: Double)
 }
 
 extension ListCounts {

@@ -85,7 +85,11 @@ final class SyncStory: Sendable {
             logger.info("search index ready", metadata: ["members": "\(members)", "seconds": "\(seconds)"])
         case .progress(.searchIndex(.deferred(let unindexed))):
             logger.info("search index left to the next run", metadata: ["unindexed": "\(unindexed)"])
-        case .progress(.list), .progress(.searchIndex(.building)):
+        case .progress(.requestLogIndex(.ready(let logs, let seconds))):
+            logger.info("request log index ready", metadata: ["logs": "\(logs)", "seconds": "\(seconds)"])
+        case .progress(.requestLogIndex(.deferred(let unindexed))):
+            logger.info("request log index left to the next run", metadata: ["unindexed": "\(unindexed)"])
+        case .progress(.list), .progress(.searchIndex(.building)), .progress(.requestLogIndex(.building)):
             break  // bootstrapPage tells the rows, at most every few seconds
         case .status(.live), .status(.starting), .status(.bootstrapping), .status(.catchingUp):
             break

@@ -1,4 +1,5 @@
 import Terminal
+import TOMLHeaderCheck
 import TOMLKit
 
 /// Turns one theme file's text into a `ThemeDocument`, checking every value against
@@ -17,6 +18,12 @@ struct ThemeParser {
     }
 
     private func parse() throws(ThemeError) -> ThemeDocument {
+        // TOMLKit aborts the process on a table header with no name: a user's theme file must
+        // get the usual syntax error instead.
+        if let bad = TableHeaderCheck.firstNamelessHeader(in: text) {
+            throw ThemeError(.syntax, file: file, line: bad.line, column: bad.column,
+                             message: "not valid TOML: a table header needs a name: [name] or [[name]]")
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

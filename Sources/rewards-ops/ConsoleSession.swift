@@ -21,7 +21,10 @@ enum ConsoleSession {
         let trap = SignalTrap([SIGINT, SIGTERM, SIGHUP]) { number in
             relay.post(.key(number == SIGHUP ? .hangup : .ctrl("c")))
         }
-        loop.run(first)
+        let last = loop.run(first)
         _ = trap
+        // Said on the terminal once ncurses has let go of it: what quitting left behind.
+        terminal.shutdown()
+        if let note = last.exitNote { print(note) }
     }
 }

@@ -64,8 +64,21 @@ struct DemoCommand: ParsableCommand {
         defer { _ = try? blockingAwait { await traffic.stop() } }
         let themes = ThemeLoader(sheet: ConsoleStyles.sheet)
         // No profile switcher: the demo's sandbox is its only platform, and `:profile` says so.
-        let parts = SessionParts(mirror: mirror, engine: engine, environmentHint: .test,
+        var parts = SessionParts(mirror: mirror, engine: engine, environmentHint: .test,
                                  palette: try SessionParts.loadPalette(theme ?? "default", themes: themes))
+        parts.outboxOutlivesSession = false
         try ConsoleSession.run(parts, monochrome: monochrome, undoSeconds: undoSeconds, themes: themes)
+        try Self.sendUnsent(engine: engine, mirror: mirror)
+    }
+
+    /// The throwaway mirror goes with the demo: decisions still in its outbox (in their undo
+    /// window, or cut short by q, Ctrl-C or a hangup) are sent before the sandbox stops.
+    static func sendUnsent(engine: SyncEngine, mirror: MirrorStore, waitSeconds: Double = 30) throws {
+        let keyId = engine.client.credentials.keyId
+        let unsent = (try? mirror.pendingOutboxCount(keyId: keyId)) ?? 0
+        guard unsent > 0 else { return }
+        print("Sending \(unsent == 1 ? "1 decision" : "\(unsent) decisions") before the sandbox stops…")
+        let left = try blockingAwait { try await engine.flushOutbox(deadline: Date().addingTimeInterval(waitSeconds)) }
+        print(left == 0 ? "Sent." : "\(left) not sent within \(Int(waitSeconds)) s; they are lost with the demo's sandbox.")
     }
 }

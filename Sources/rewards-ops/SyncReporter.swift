@@ -82,6 +82,14 @@ final class SyncReporter: Sendable {
             draw("search index: \(Self.grouped(indexed)) of \(Self.grouped(members)) members", key: "index", rows: indexed)
         case .searchIndex(.ready(let members, let seconds)):
             line("search index ready: \(Self.grouped(members)) members in \(String(format: "%.1f", seconds)) s")
+        case .requestLogIndex(.deferred(let unindexed)):
+            line("request log search index left to the next run (`rewards-ops sync` or the console builds it): "
+                 + "\(Self.grouped(unindexed)) request logs are searched by a scan until then")
+        case .requestLogIndex(.building(let indexed, let logs)):
+            draw("request log search index: \(Self.grouped(indexed)) of \(Self.grouped(logs)) logs", key: "logIndex",
+                 rows: indexed)
+        case .requestLogIndex(.ready(let logs, let seconds)):
+            line("request log search index ready: \(Self.grouped(logs)) logs in \(String(format: "%.1f", seconds)) s")
         }
     }
 

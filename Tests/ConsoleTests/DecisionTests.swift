@@ -102,9 +102,9 @@ import Testing
         #expect(state.flash?.text == "Undid 0; 1 already sent, too late to undo")
     }
 
-    @Test func enterOpensTheMemberDetailAndEscCloses() {
+    @Test func mOpensTheMemberDetailAndEscCloses() {
         var state = Fixtures.state()
-        let commands = send(&state, .enter)
+        let commands = send(&state, .char("m"))
         #expect(commands == [.loadMemberDetail(memberId: "mem_002"), .fetchLedger(memberId: "mem_002")])
         #expect(state.memberDetail?.memberId == "mem_002")
         _ = send(&state, .escape)
@@ -244,7 +244,7 @@ import Testing
 
     @Test func theLedgerVerdictWaitsForTheFreshCopy() {
         var state = Fixtures.state()
-        _ = Update.update(&state, .key(.enter))
+        _ = Update.update(&state, .key(.char("m")))
         let member = Fixtures.members[1]
         let stale = MemberDetail(member: member, ledger: [], redemptions: [], reviews: [])
         _ = Update.update(&state, .memberDetailLoaded(memberId: "mem_002", detail: stale))

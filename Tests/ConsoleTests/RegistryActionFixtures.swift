@@ -66,7 +66,7 @@ enum RegistryActionFixtures {
         var state = Fixtures.state()  // the review queue, every pane loaded
         switch id {
         case .quit, .help, .syncNow, .audit, .approve, .escalate, .mark, .cycleStatus, .copyId, .membersPane,
-             .redemptionsPane, .errorsPane, .previousPane:
+             .redemptionsPane, .errorsPane, .previousPane, .approveWithNote, .openMember:
             break
         case .filter, .clearFilter:
             state.reviews.filter.text = "Zoë"

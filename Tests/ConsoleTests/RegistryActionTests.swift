@@ -21,6 +21,7 @@ import Testing
         .cycleStatus, .toggleDeleted, .copyId, .audit,
         .errorsOpen, .errorsBack, .errorsSource, .errorsRetryable, .errorsStatus,
         .clearFilter,
+        .approveWithNote, .openMember,
     ]
 
     // MARK: The registry itself
@@ -54,7 +55,7 @@ import Testing
 
     @Test func aReadOnlyKeyIsNeitherShownNorOfferedAMutatingAction() {
         let mutating = Set(ActionRegistry.all.filter(\.mutates).map(\.id))
-        #expect(mutating == [.approve, .escalate, .mark, .undo])
+        #expect(mutating == [.approve, .approveWithNote, .escalate, .mark, .undo])
         for pane in PaneTable.ids {
             #expect(ActionRegistry.available(on: pane, readOnly: true).allSatisfy { !$0.mutates })
             let offered = Set(ActionRegistry.completions(of: "", on: pane, readOnly: true))
@@ -452,13 +453,40 @@ import Testing
         #expect(state.flash == nil)
     }
 
-    @Test(arguments: [(PaneID.members, "mem_001"), (.reviews, "mem_002"), (.redemptions, "mem_001")])
-    func openDetailShowsTheSelectedRowsMember(pane: PaneID, memberId: String) {
+    @Test func openDetailShowsTheSelectedMember() {
+        var state = Fixtures.state()
+        state.pane = .members
+        #expect(F.press(.openDetail, &state) == [.loadMemberDetail(memberId: "mem_001"), .fetchLedger(memberId: "mem_001")])
+        #expect(state.memberDetail?.memberId == "mem_001")
+        #expect(state.memberDetail?.ledgerStatus == .fetching)
+    }
+
+    // Enter on a review or a redemption opens the item itself (issue #17); `m` its member.
+    @Test func openDetailShowsTheSelectedReviewOrRedemptionItself() {
+        var state = Fixtures.state()
+        #expect(F.press(.openDetail, &state) == [.loadDetail(DetailQuery(ReviewDetailState.self, itemId: "rev_001"))])
+        #expect((state.detail as? ReviewDetailState)?.reviewId == "rev_001")
+        state = Fixtures.state()
+        state.pane = .redemptions
+        #expect(F.press(.openDetail, &state) == [.loadDetail(DetailQuery(RedemptionDetailState.self, itemId: "red_001"))])
+        #expect((state.detail as? RedemptionDetailState)?.redemptionId == "red_001")
+    }
+
+    @Test(arguments: [(PaneID.reviews, "mem_002"), (.redemptions, "mem_001")])
+    func openMemberShowsTheSelectedRowsMember(pane: PaneID, memberId: String) {
         var state = Fixtures.state()
         state.pane = pane
-        #expect(F.press(.openDetail, &state) == [.loadMemberDetail(memberId: memberId), .fetchLedger(memberId: memberId)])
+        #expect(F.press(.openMember, &state) == [.loadMemberDetail(memberId: memberId), .fetchLedger(memberId: memberId)])
         #expect(state.memberDetail?.memberId == memberId)
         #expect(state.memberDetail?.ledgerStatus == .fetching)
+    }
+
+    @Test func approveWithNoteOpensTheDialogOnItsOptionalNoteStep() throws {
+        var state = Fixtures.state()
+        #expect(F.press(.approveWithNote, &state).isEmpty)
+        let dialog = try #require(state.dialog)
+        #expect(dialog.verb == .approve && dialog.step == .note && !dialog.noteRequired && dialog.focus == .cancel)
+        #expect(dialog.actions.map(\.objectId) == ["rev_001"])
     }
 
     @Test func auditHasNoKeyAndItsCommandLoadsTheOverlay() {
@@ -644,7 +672,7 @@ import Testing
     @Test(arguments: ["quit", "help", "sync", "copy", "members"])
     func theCommandLineWorksOverTheMemberDetail(name: String) throws {
         var state = Fixtures.state()
-        _ = F.press(.openDetail, &state)
+        _ = F.press(.openMember, &state)
         #expect(state.memberDetail?.memberId == "mem_002")
         let commands = F.run(command: name, &state)
         #expect(state.commandInput == nil)
@@ -668,7 +696,7 @@ import Testing
     func aPaneCommandOverTheMemberDetailClosesItAsItsKeyDoes(_ command: CommandCase) throws {
         var start = Fixtures.state()
         start.pane = command.id == .reviewsPane ? .members : .reviews
-        _ = F.press(.openDetail, &start)
+        _ = F.press(start.pane == .members ? .openDetail : .openMember, &start)
         #expect(start.memberDetail != nil)
         var byKey = start
         let keyEffects = F.press(command.id, &byKey)

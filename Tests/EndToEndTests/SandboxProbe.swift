@@ -13,6 +13,8 @@ struct SandboxInfo: Decodable, Sendable {
 
     struct Keys: Decodable, Sendable {
         let ops: Key
+        /// A second ops key of the same club (a second operator).
+        let ops2: Key?
         let support: Key
     }
 
@@ -41,6 +43,17 @@ struct SandboxInfo: Decodable, Sendable {
 struct SandboxProbe: Sendable {
     let info: SandboxInfo
     var key: SandboxInfo.Key { info.keys.ops }
+
+    /// Every redemption of the club (the sandbox of an e2e test has far fewer than 1000).
+    func redemptions() async throws -> [Redemption] {
+        let (status, body) = try await get("/v1/redemptions?limit=1000")
+        guard status == 200 else {
+            throw EndToEndFailure("GET /v1/redemptions → \(status): \(String(decoding: body, as: UTF8.self))")
+        }
+        let envelope = try JSONDecoder().decode(SuccessEnvelope<[Redemption]>.self, from: body)
+        if envelope.page?.hasMore == true { throw EndToEndFailure("GET /v1/redemptions: more than one page") }
+        return envelope.data
+    }
 
     func get(_ pathAndQuery: String) async throws -> (status: Int, body: Data) {
         guard let url = URL(string: info.baseUrl + pathAndQuery) else {

@@ -141,7 +141,17 @@ final class TmuxConsole: @unchecked Sendable {
 
     /// Starts `rewards-ops demo --members N --seed S --activity 0 --sandbox-info <tmp>/sandbox.json`.
     /// The pane's command ends with `echo EXITED=$?` so a test can see the process end.
-    init(members: Int = 300, seed: UInt64 = 1, extraArguments: [String] = []) throws {
+    convenience init(members: Int = 300, seed: UInt64 = 1, extraArguments: [String] = []) throws {
+        try self.init(arguments: { infoPath in
+            ["demo", "--members", String(members), "--seed", String(seed), "--activity", "0",
+             "--sandbox-info", infoPath] + extraArguments
+        }, environment: [:])
+    }
+
+    /// Starts the binary with `arguments(infoPath)` and `environment` added to the pane's. The
+    /// environment goes through a 0700 script in the temp directory, never through argv (a
+    /// secret in argv is visible to every user of the machine).
+    init(arguments: (String) -> [String], environment: [String: String]) throws {
         let binary = try Self.binaryPath()
         tmux = try Self.tmuxPath()
         let token = UUID().uuidString.prefix(8).lowercased()
@@ -150,10 +160,18 @@ final class TmuxConsole: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         infoPath = directory.appendingPathComponent("sandbox.json").path
 
-        let arguments = ["demo", "--members", String(members), "--seed", String(seed), "--activity", "0",
-                         "--sandbox-info", infoPath] + extraArguments
-        let command = ([binary] + arguments).map(Self.shellQuote).joined(separator: " ")
-            + "; echo EXITED=$?; sleep 60"
+        let exports = environment.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.shellQuote($0.value))" }
+        // Ctrl-C (cbreak keeps ISIG) signals the whole foreground group: the shell must outlive
+        // it to print EXITED, so it traps INT with a handler (reset at exec, so the program
+        // still gets the default and installs its own).
+        let script = (["#!/bin/sh", "trap true INT"] + exports + [([binary] + arguments(infoPath)).map(Self.shellQuote).joined(separator: " ")
+            + "; echo EXITED=$?; sleep 60"]).joined(separator: "\n") + "\n"
+        let scriptPath = directory.appendingPathComponent("run.sh").path
+        guard FileManager.default.createFile(atPath: scriptPath, contents: Data(script.utf8),
+                                             attributes: [.posixPermissions: 0o700]) else {
+            throw EndToEndFailure("cannot write \(scriptPath)")
+        }
+        let command = "sh " + Self.shellQuote(scriptPath)
         let result = try runProcess(tmux, tmuxArguments([
             "new-session", "-d", "-s", name, "-x", String(Self.columns), "-y", String(Self.rows),
             "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TMPDIR=\(directory.path)",
@@ -185,6 +203,11 @@ final class TmuxConsole: @unchecked Sendable {
         }
         _ = try? runProcess(tmux, tmuxArguments(["kill-server"]), environment: Self.tmuxEnvironment)
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The terminal goes away: the tmux server is killed, so the program under it gets SIGHUP.
+    func hangUp() {
+        _ = try? runProcess(tmux, tmuxArguments(["kill-server"]), environment: Self.tmuxEnvironment)
     }
 
     var isAlive: Bool {

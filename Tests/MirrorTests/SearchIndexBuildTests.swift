@@ -62,7 +62,7 @@ import Testing
     @Test func aFilterFindsWhatTheServerFindsBeforeWhileAndAfterTheIndexBuild() async throws {
         let harness = try await SyncHarness.start(members: 500, seed: 23)
         defer { Task { await harness.stop() } }
-        try await harness.engine.syncOnce()
+        try await harness.engine.syncOnce(buildIndexesUpTo: 0)
         let members = try harness.mirrorContents().members
         let texts = try queries(members)
         var expected: [String: Set<String>] = [:]
@@ -96,10 +96,10 @@ import Testing
     @Test func theFeedKeepsTheIndexedPartCurrentWhileTheRestIsScanned() async throws {
         let harness = try await SyncHarness.start(members: 300, seed: 24)
         defer { Task { await harness.stop() } }
-        try await harness.engine.syncOnce()
+        try await harness.engine.syncOnce(buildIndexesUpTo: 0)
         _ = try await harness.mirror.buildSearchIndexChunk(limit: 150)
         try await harness.server.simulateActivity(steps: 800, seed: 4)
-        try await harness.engine.syncOnce()
+        try await harness.engine.syncOnce(buildIndexesUpTo: 0)
         let members = try harness.mirrorContents().members
         for member in members.prefix(60) {
             let fragment = String(member.email.prefix(8))

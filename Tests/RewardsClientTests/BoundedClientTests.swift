@@ -8,6 +8,10 @@ import Testing
 /// Every call ends, within its budget, whatever the server does: a `Retry-After` of any
 /// size, a body dripped a byte a second, a redirect, a body too large, nobody listening.
 @Suite struct BoundedClientTests {
+    /// These tests count attempts, not seconds: a budget no loaded test machine exhausts (the
+    /// whole suite on two busy cores has starved a 60 s one), so only the attempts limit ends them.
+    static let attemptsBudget = 600.0
+
     static let key = "mr_test_abcdefghijklmnopqrstuvwx"
 
     func client(_ server: HostileServer, policy: RetryPolicy, bodyLimit: Int = PlatformClient.maximumBodyBytes)
@@ -83,7 +87,7 @@ import Testing
         }
         defer { Task { await server.stop() } }
         let error = await #expect(throws: PlatformError.self) {
-            _ = try await client(server, policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.02)).me()
+            _ = try await client(server, policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.02, budgetSeconds: Self.attemptsBudget)).me()
         }
         #expect(error?.code == "invalid_response")
         #expect(error?.message.contains("redirect to \(elsewhere.baseURL)/v1/me") == true, "\(String(describing: error))")
@@ -110,7 +114,7 @@ import Testing
         }
         let recorder = Recorder()
         let client = PlatformClient(credentials: Credentials(baseURL: "http://127.0.0.1:9", keyId: Self.key, secret: "s"),
-                                    policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.02),
+                                    policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.02, budgetSeconds: Self.attemptsBudget),
                                     recorder: recorder)
         let error = await #expect(throws: PlatformError.self) { _ = try await client.me() }
         #expect(error?.message == "connection refused by 127.0.0.1:9")

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Settings
+import TOMLHeaderCheck
 import Testing
 
 @Suite struct ConfigLoaderTests {

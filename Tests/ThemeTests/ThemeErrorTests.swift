@@ -54,6 +54,17 @@ import Testing
         #expect(error.description.hasPrefix("\(themes.path("broken")):2:"))
     }
 
+    /// TOMLKit aborts the whole process on these (toml++ asserts): a theme must not take the
+    /// console down with it.
+    @Test(arguments: ["[", "[[[", "[#", "[.palette]", "  ["])
+    func aTableHeaderWithoutANameIsASyntaxErrorNotACrash(header: String) throws {
+        let (error, themes) = try error(loading: "nameless", from: ["nameless": "inherits = \"default\"\n\(header)\n"])
+        #expect(error.kind == .syntax)
+        #expect(error.file == themes.path("nameless"))
+        #expect(error.line == 2)
+        #expect(error.description.contains("a table header needs a name"))
+    }
+
     @Test func anUnknownKeyIsReported() throws {
         let (error, themes) = try error(loading: "keys", from: [
             "keys": "\n\"table.row.selceted\" = { fg = \"#ffffff\" }\n",

@@ -68,6 +68,13 @@ public struct EffectRunner: Sendable {
             }
         case .explainConflict(let entry):
             return await explainConflict(entry)
+        case .sendOutboxNow:
+            let keyId = engine?.client.credentials.keyId
+            try mirror.expediteOutbox(keyId: keyId)
+            engine?.wake()
+            return .outboxChecked(pending: try mirror.pendingOutboxCount(keyId: keyId))
+        case .checkOutbox:
+            return .outboxChecked(pending: try mirror.pendingOutboxCount(keyId: engine?.client.credentials.keyId))
         case .syncNow:
             return await syncNow()
         case .copyToClipboard(let text):

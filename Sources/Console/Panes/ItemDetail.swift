@@ -1,4 +1,5 @@
 import Mirror
+import RewardsContract
 import Terminal
 
 /// A view of one item over the panes (Enter on a row), described once: what it reads from the
@@ -19,6 +20,22 @@ protocol ItemDetail: Sendable, Hashable {
     /// The mouse wheel.
     mutating func scroll(by lines: Int)
     func render(_ state: AppState, into buffer: inout ScreenBuffer, y: Int, height: Int)
+
+    // MARK: Decisions and links (defaults: none)
+
+    /// The pane whose keys apply while the view is open (approve and escalate on a review or
+    /// redemption, wherever the view was opened from); nil: the pane underneath.
+    var keyPane: PaneID? { get }
+    /// The approve or escalate of the item as the view shows it; nil: not decided here.
+    func decision(_ verb: ActionVerb) -> PendingAction?
+    /// Why the item cannot be decided any more, when it cannot.
+    var decisionRefusal: String? { get }
+    /// The member `m` opens from the view.
+    var linkedMemberId: String? { get }
+    /// A member's ledger fetch (`Command.fetchLedger`) ended.
+    mutating func ledgerFetched(memberId: String, error: String?) -> [Command]
+    /// The screen's size before a key, for views whose text wraps (how far they scroll).
+    mutating func fit(columns: Int, height: Int)
 }
 
 /// What a key did to an open detail view.
@@ -31,9 +48,18 @@ enum DetailKeyOutcome: Sendable, Hashable {
     case closeAndPass
     /// Not the view's: the key does what it does over the panes (help, quit).
     case pass
+    /// Another item's view opens over this one (Esc comes back here).
+    case open(DetailLink)
 }
 
 extension ItemDetail {
+    var keyPane: PaneID? { nil }
+    func decision(_ verb: ActionVerb) -> PendingAction? { nil }
+    var decisionRefusal: String? { nil }
+    var linkedMemberId: String? { nil }
+    mutating func ledgerFetched(memberId: String, error: String?) -> [Command] { [] }
+    mutating func fit(columns: Int, height: Int) {}
+
     /// Reads the item again, as on opening and whenever the mirror changed under it.
     var reload: Command { .loadDetail(DetailQuery(Self.self, itemId: itemId)) }
 

@@ -65,6 +65,8 @@ protocol Pane: Sendable {
     static func decisionRefusal(_ row: Row) -> String?
     /// The view Enter opens over the panes for a row; nil: none.
     static func detail(for row: Row) -> (any ItemDetail)?
+    /// The member a row is about (`m` opens it); nil: none.
+    static func memberId(of row: Row) -> String?
     /// What `y` copies: the selected row's id unless the pane says otherwise.
     static func copyText(_ pane: PaneState<Self>) -> String?
 }
@@ -99,6 +101,7 @@ extension Pane {
     static func decision(on row: Row, _ verb: ActionVerb) -> PendingAction? { nil }
     static func decisionRefusal(_ row: Row) -> String? { nil }
     static func detail(for row: Row) -> (any ItemDetail)? { nil }
+    static func memberId(of row: Row) -> String? { nil }
     static func copyText(_ pane: PaneState<Self>) -> String? { pane.list.selectedRow?.rowId }
 }
 

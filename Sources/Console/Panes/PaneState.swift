@@ -42,6 +42,8 @@ protocol AnyPaneState: Sendable {
     /// The text `/` edits; nil where the pane has none (setting it then does nothing).
     var filterText: String? { get set }
     var selectedDetail: (any ItemDetail)? { get }
+    var selectedMemberId: String? { get }
+    var selectedRowId: String? { get }
     var selectedRefusal: String? { get }
     var copyText: String? { get }
     func selectedDecision(_ verb: ActionVerb) -> PendingAction?
@@ -78,6 +80,8 @@ extension PaneState: AnyPaneState {
     }
 
     var selectedDetail: (any ItemDetail)? { list.selectedRow.flatMap(P.detail(for:)) }
+    var selectedMemberId: String? { list.selectedRow.flatMap(P.memberId(of:)) }
+    var selectedRowId: String? { list.selectedRow?.rowId }
     var selectedRefusal: String? { list.selectedRow.flatMap(P.decisionRefusal) }
     var copyText: String? { P.copyText(self) }
 

@@ -34,6 +34,7 @@ public final class ConsoleRuntime {
         state.profileReadOnly = parts.profileReadOnly
         state.expectedEnvironment = parts.expectedEnvironment
         state.profileChoices = parts.profileChoices
+        state.outboxOutlivesSession = parts.outboxOutlivesSession
         state.themeNames = services.themes?.names ?? []
         // Only this key's own last answer: never another key's role, club or environment.
         state.identity = parts.engine.flatMap { try? parts.mirror.identity(keyId: $0.client.credentials.keyId) }

@@ -40,7 +40,9 @@ public struct SessionLoop {
             runtime.followFeed()
             runtime.run()
             guard var next = runtime.state.nextSession else {
-                runtime.end()
+                // Bounded: an effect under way (a decision's outbox write above all) finishes
+                // before the process may exit.
+                runtime.end(waitingAtMost: Self.workStopSeconds)
                 return runtime.state
             }
             // The last frame says "Switching to profile …" while the old session lets go.

@@ -19,6 +19,9 @@ public struct SessionParts: Sendable {
     public var palette: TerminalPalette
     /// The config's profiles as read when these parts were opened; nil: no profiles (the demo).
     public var profileChoices: ProfileChoices?
+    /// Unsent decisions wait in the mirror for the next run; false for a throwaway mirror (the
+    /// demo's), whose owner sends them before it goes.
+    public var outboxOutlivesSession = true
 
     public init(mirror: MirrorStore, engine: SyncEngine?, environmentHint: Environment? = nil, profileName: String? = nil,
                 profileReadOnly: Bool = false, expectedEnvironment: Environment? = nil, keymap: Keymap = Keymap(),

@@ -1,50 +1,69 @@
 import RewardsContract
 import Terminal
 
-/// The decision dialog, drawn in a box over the panes.
+/// The decision dialog, drawn in a box over the panes: what the decision will do, worked out
+/// from the mirror, and the refusals the platform will give, before anything is sent.
 enum DialogView {
     static func render(_ dialog: DecisionDialog, state: AppState, into buffer: inout ScreenBuffer) {
         let width = min(76, state.columns - 4)
+        let textWidth = width - 4
         var lines: [(String, StyleRole)] = []
         var buttons: [(String, Bool)] = []
+        func add(_ text: String, _ role: StyleRole) {
+            for part in TextWrap.words(text, width: textWidth) { lines.append((part, role)) }
+        }
         let verbTitle = dialog.verb == .approve ? "approval" : "escalation"
         let title: String
         if dialog.isBulk {
             lines.append(("\(dialog.verb == .approve ? "Approve" : "Escalate") \(dialog.actions.count) marked items:", .dialog))
-            for action in dialog.actions.prefix(6) { lines.append(("  " + (action.summary.first ?? action.objectId), .dialog)) }
+            for action in dialog.actions.prefix(6) {
+                let refusal = action.predicted.first.map { "  ⚠ \($0.code)" } ?? ""
+                lines.append(("  " + (action.summary.first ?? action.objectId) + refusal, refusal.isEmpty ? .dialog : .warn))
+            }
             if dialog.actions.count > 6 { lines.append(("  … and \(dialog.actions.count - 6) more", .textDim)) }
+            if let warning = DecisionOutcome.bulkWarning(dialog.actions) { add("⚠ " + warning, .warn) }
         } else if let action = dialog.actions.first {
-            lines = (dialog.step == .note ? Array(action.summary.prefix(2)) : action.summary).map { ($0, .dialog) }
+            for line in dialog.step == .note ? Array(action.summary.prefix(2)) : action.summary { add(line, .dialog) }
+            for refusal in action.predicted { add("⚠ " + refusal.text, .warn) }
         }
+        var tail: [(String, StyleRole)] = []
         switch dialog.step {
         case .note:
-            title = "Escalation note"
-            lines.append(("", .dialog))
-            lines.append(("Note: " + dialog.note + "▏", .input))
-            if let error = dialog.noteError { lines.append((error, .error)) }
-            lines.append(("Enter continue · Esc cancel", .textDim))
+            title = dialog.noteRequired ? "Escalation note" : "Approval note (optional)"
+            tail.append(("", .dialog))
+            tail.append(("Note: " + dialog.note + "▏", .input))
+            if let error = dialog.noteError { tail.append((error, .error)) }
+            tail.append((dialog.noteRequired ? "Enter continue · Esc cancel" : "Enter continue (empty: no note) · Esc cancel",
+                         .textDim))
         case .confirm:
             title = "Confirm \(verbTitle)" + (dialog.isBulk ? " of \(dialog.actions.count)" : "")
-            if dialog.verb == .escalate { lines.append(("Note: \(dialog.note)", .dialog)) }
-            lines.append(("", .dialog))
+            if !dialog.note.isEmpty { tail.append(("Note: \(dialog.note)", .dialog)) }
+            tail.append(("", .dialog))
             if let required = dialog.typedConfirmation {
-                lines.append(("LIVE platform. Type \(required) and Enter to confirm; Esc cancels.", .badgeLive))
-                lines.append(("> " + dialog.typed + "▏", .input))
-                if let error = dialog.typedError { lines.append((error, .error)) }
+                tail.append(("LIVE platform. Type \(required) and Enter to confirm; Esc cancels.", .badgeLive))
+                tail.append(("> " + dialog.typed + "▏", .input))
+                if let error = dialog.typedError { tail.append((error, .error)) }
             } else {
-                lines.append(("y confirm · n/Esc cancel · Tab switch · Enter = focused button", .textDim))
+                tail.append(("y confirm · n/Esc cancel · Tab switch · Enter = focused button", .textDim))
                 let label = dialog.verb == .approve ? "Approve" : "Escalate"
                 buttons = [("[ Cancel ]", dialog.focus == .cancel),
                            ("[ \(label)\(dialog.isBulk ? " \(dialog.actions.count)" : "") ]", dialog.focus == .confirm)]
             }
         }
-        let height = lines.count + (buttons.isEmpty ? 3 : 5)
+        // On a short screen the description gives way, never the input, the hints or the buttons.
+        let frame = buttons.isEmpty ? 3 : 5
+        let room = max(1, state.rows - 2 - frame - tail.count)
+        if lines.count > room {
+            lines = Array(lines.prefix(max(0, room - 1))) + [("…", .textDim)]
+        }
+        lines += tail
+        let height = lines.count + frame
         let x = max(0, (state.columns - width) / 2)
         let y = max(0, (state.rows - height) / 2)
         Box.draw(into: &buffer, x: x, y: y, width: width, height: height, title: title,
                  border: state.environment == .live ? .borderLive : .border)
         for (index, line) in lines.enumerated() {
-            buffer.put(line.0, x: x + 2, y: y + 2 + index, role: line.1, maxColumns: width - 4)
+            buffer.put(line.0, x: x + 2, y: y + 2 + index, role: line.1, maxColumns: textWidth)
         }
         if !buttons.isEmpty {
             var bx = x + 2

@@ -21,10 +21,12 @@ public enum RootView {
         } else {
             state.panes[state.pane].render(state, into: &buffer, y: tableY, height: tableHeight)
         }
+        if let notice = state.notice { NoticeView.render(notice, state: state, into: &buffer) }
         MessageLineView.render(state, into: &buffer, y: state.rows - 2)
         StatusBarView.render(state, into: &buffer, y: state.rows - 1)
         if let choices = state.commandInput?.choices { ChoicesView.render(choices, state: state, into: &buffer) }
         if let dialog = state.dialog { DialogView.render(dialog, state: state, into: &buffer) }
+        if let quit = state.quitDialog { QuitDialogView.render(quit, state: state, into: &buffer) }
         if state.showHelp { HelpView.render(state, into: &buffer) }
         return buffer
     }

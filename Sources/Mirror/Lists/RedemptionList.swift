@@ -14,9 +14,16 @@ public struct RedemptionFilter: Sendable, Hashable {
     }
 }
 
-/// A redemption as the pane lists it: with its member's name, read in the same query.
+/// A redemption as the pane lists it: with its member's name, read in the same query, and what
+/// says whether an approval will be refused (payout details, the platform minimum as seen).
 public struct RedemptionRow: Sendable, Hashable {
     public var redemption: Redemption
     public var memberName: String?
-    public init(redemption: Redemption, memberName: String?) { self.redemption = redemption; self.memberName = memberName }
+    public var member: MemberStanding?
+    /// The platform's minimum cash value, in minor units, when a refusal has told the mirror.
+    public var minimumMinor: Int?
+
+    public init(redemption: Redemption, memberName: String?, member: MemberStanding? = nil, minimumMinor: Int? = nil) {
+        self.redemption = redemption; self.memberName = memberName; self.member = member; self.minimumMinor = minimumMinor
+    }
 }

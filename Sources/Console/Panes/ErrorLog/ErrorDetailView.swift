@@ -43,6 +43,9 @@ enum ErrorDetailView {
         field("Message", log.message)
         field("Retryable", log.retryable ? "yes" : "no")
         field("Idempotency key", log.idempotencyKey ?? "—")
+        if let objectId = log.concernedObjectId, DetailLink(objectId: objectId) != nil {
+            field("Concerns", "\(objectId) · Enter opens it")
+        }
         if isConsole {
             let attempt = log.details?["attempt"]?.intValue.map { ", attempt \($0)" } ?? ""
             field("Source", "this console's own call\(attempt)")

@@ -65,7 +65,9 @@ extension ErrorLogPane {
             state.panes[Self.self].extra.detailScroll = 0
             return []
         case .detail:
-            return []
+            // The review, redemption or member the failed call was about, over the Error log.
+            guard let objectId = pane.list.selectedRow?.concernedObjectId else { return [] }
+            return Update.openObject(&state, objectId: objectId) ?? []
         }
     }
 

@@ -9,6 +9,7 @@ extension MemberDetailState: ItemDetail {
     static let ledgerLimit = 200
 
     var itemId: String { memberId }
+    var linkedMemberId: String? { memberId }
 
     static func load(_ mirror: MirrorStore, itemId: String) throws -> MemberDetail? {
         try mirror.memberDetail(id: itemId, limit: ledgerLimit)
@@ -24,6 +25,10 @@ extension MemberDetailState: ItemDetail {
             ledgerStatus = .fetched
         }
         return []
+    }
+
+    mutating func ledgerFetched(memberId: String, error: String?) -> [Command] {
+        memberId == self.memberId ? ledgerFetched(error: error) : []
     }
 
     /// The fetch ended; on success the ledger counts as fetched only once the fresh copy has

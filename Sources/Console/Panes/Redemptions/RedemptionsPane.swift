@@ -52,28 +52,25 @@ enum RedemptionsPane: Pane {
         ]
     }
 
-    static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? {
-        pane.filter.text.isEmpty ? nil : "Filter: \(pane.filter.text)  (/ to change, Esc clears it)"
-    }
-
     static func emptyText(_ pane: PaneState<Self>) -> String { "No pending redemptions." }
+
+    /// A refused decision on the selected row: why, and who won; otherwise the text filter.
+    static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? {
+        if let refusal = pane.list.selectedRow.flatMap({ state.heldRefusals[$0.rowId]?.text }) { return refusal }
+        return pane.filter.text.isEmpty ? nil : "Filter: \(pane.filter.text)  (/ to change, Esc clears it)"
+    }
 
     static var textFilter: WritableKeyPath<RedemptionFilter, String>? { \.text }
 
     static func detail(for row: RedemptionRow) -> (any ItemDetail)? {
-        MemberDetailState(memberId: row.redemption.memberId)
+        RedemptionDetailState(redemptionId: row.redemption.id)
     }
 
     static func decision(on row: RedemptionRow, _ verb: ActionVerb) -> PendingAction? {
-        let redemption = row.redemption
-        let who = row.memberName.map { Inert.text($0) } ?? redemption.memberId
-        return PendingAction(subject: .redemption, objectId: redemption.id, verb: verb,
-                             expectedVersion: redemption.version, summary: [
-                                "\(verb == .approve ? "Approve" : "Escalate") redemption \(redemption.id)",
-                                "\(Format.points(redemption.points)) pts · \(Format.money(redemption.cashValueMinor, redemption.currency)) · member \(who)",
-                                "status \(redemption.status.rawValue)\(verb == .approve ? " → reserved" : " → escalated")",
-                             ])
+        DecisionOutcome.action(.redemption(RedemptionFacts(row)), verb)
     }
+
+    static func memberId(of row: RedemptionRow) -> String? { row.redemption.memberId }
 
     static let statusCycle: [RedemptionStatus?] = [nil, .pendingApproval, .reserved, .payoutFailed, .escalated, .paid,
                                                     .rejected, .cancelled]

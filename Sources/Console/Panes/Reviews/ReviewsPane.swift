@@ -1,5 +1,6 @@
 import Mirror
 import RewardsContract
+import SyncEngine
 import Terminal
 
 extension PaneID {
@@ -55,31 +56,25 @@ enum ReviewsPane: Pane {
         ]
     }
 
-    static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? {
-        pane.filter.text.isEmpty ? nil : "Filter: \(pane.filter.text)  (/ to change, Esc clears it)"
-    }
-
     static func emptyText(_ pane: PaneState<Self>) -> String { "The review queue is empty." }
+
+    /// A refused decision on the selected row: why, and who won; otherwise the text filter.
+    static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? {
+        if let refusal = pane.list.selectedRow.flatMap({ state.heldRefusals[$0.rowId]?.text }) { return refusal }
+        return pane.filter.text.isEmpty ? nil : "Filter: \(pane.filter.text)  (/ to change, Esc clears it)"
+    }
 
     static var textFilter: WritableKeyPath<ReviewFilter, String>? { \.text }
 
-    static func detail(for row: ReviewRow) -> (any ItemDetail)? { MemberDetailState(memberId: row.review.memberId) }
+    static func detail(for row: ReviewRow) -> (any ItemDetail)? { ReviewDetailState(reviewId: row.review.id) }
 
-    static func decisionRefusal(_ row: ReviewRow) -> String? {
-        row.review.status == .approved ? "\(row.review.id) is already approved" : nil
-    }
+    static func decisionRefusal(_ row: ReviewRow) -> String? { DecisionRules.closed(row.review) }
 
     static func decision(on row: ReviewRow, _ verb: ActionVerb) -> PendingAction? {
-        let review = row.review
-        let who = row.memberName.map { Inert.text($0) } ?? review.memberId
-        return PendingAction(subject: .review, objectId: review.id, verb: verb, expectedVersion: review.version, summary: [
-            "\(verb == .approve ? "Approve" : "Escalate") review \(review.id)",
-            "\(review.kind.rawValue) · \(review.reasonCode) · member \(who)",
-            "requested \(Format.points(review.pointsRequested)) pts, available \(Format.points(review.pointsAvailable)), shortfall \(Format.points(review.shortfall))",
-            verb == .approve ? "The platform will apply it; the queue row turns approved."
-                : "Escalation level \(review.escalationLevel) → \(review.escalationLevel + 1).",
-        ])
+        DecisionOutcome.action(.review(ReviewFacts(row)), verb)
     }
+
+    static func memberId(of row: ReviewRow) -> String? { row.review.memberId }
 
     static let statusCycle: [ReviewStatus?] = [nil, .open, .escalated, .approved]
 

@@ -12,14 +12,21 @@ enum DecisionColumns {
                       role: { marks[$0.rowId] != nil ? .rowMarked : nil })
     }
 
-    /// `⏳ sends in 4s`, `⋯ approving`, `✓ approved`, `✗ version_conflict`: 14 columns, wider
-    /// when a label on screen needs it (a refusal's code is the part worth reading).
+    /// `⏳ sends in 4s`, `⋯ approving`, `✓ approved`, `✗ version_conflict`. A refusal keeps its
+    /// `✗` while it is held (see `HeldRefusal`), though the winner's version has arrived.
+    /// 14 columns, wider when a label on screen needs it (a refusal's code is the part worth reading).
     static func outcome<Row: DecidableRow>(_ rows: [Row], state: AppState) -> Column<Row> {
         let outbox = state.outbox
         let now = state.now
-        let labels = rows.compactMap { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.0 }
+        let held = state.heldRefusals
+        func label(_ row: Row) -> (String, StyleRole)? {
+            if let refusal = held[row.rowId], outbox[row.rowId].map({ !$0.isPending }) ?? true {
+                return ("✗ \(refusal.code)", .error)
+            }
+            return OutboxLabel.text(outbox[row.rowId], rowVersion: row.rowVersion, now: now)
+        }
+        let labels = rows.compactMap { label($0)?.0 }
         return Column(title: "Action", width: max(14, CellText.fit(labels, title: "Action", limit: 34)), dropping: .never,
-                      text: { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.0 ?? "" },
-                      role: { OutboxLabel.text(outbox[$0.rowId], rowVersion: $0.rowVersion, now: now)?.1 })
+                      text: { label($0)?.0 ?? "" }, role: { label($0)?.1 })
     }
 }

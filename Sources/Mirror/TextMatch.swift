@@ -1,17 +1,22 @@
 import Foundation
 import GRDB
 
-/// A member filter without the search index: a case-insensitive substring of the name, e-mail,
-/// external reference or id, as the server's `q` matches (contract §6).
+/// A search without an index: a case-insensitive substring of any of some fields, as the
+/// server's `q` matches (contract §6) and as the trigram indexes match.
 ///
-/// SQLite's LIKE folds ASCII letters only. An ASCII filter uses it (fast, in C); any other
-/// filter goes through `member_text_contains`, which folds case as Swift's `lowercased()` does,
-/// so "ünal" finds "Ünal" in the scan as the trigram index and the server do.
-enum MemberTextMatch {
-    static let functionName = "member_text_contains"
+/// SQLite's LIKE folds ASCII letters only. An ASCII needle uses it (fast, in C); any other
+/// goes through `text_contains`, which folds case as Swift's `lowercased()` does, so "ünal"
+/// finds "Ünal" in the scan as the trigram index and the server do.
+enum TextMatch {
+    static let functionName = "text_contains"
 
-    static func condition(_ text: String, prefix: String) -> (sql: String, arguments: [DatabaseValue]) {
-        let fields = ["name", "email", "externalRef", "id"].map { prefix + $0 }
+    /// A member's searched fields: name, e-mail, external reference and id.
+    static func member(_ text: String, prefix: String) -> (sql: String, arguments: [DatabaseValue]) {
+        condition(text, fields: ["name", "email", "externalRef", "id"].map { prefix + $0 })
+    }
+
+    /// Whether any of `fields` (SQL expressions) contains `text`.
+    static func condition(_ text: String, fields: [String]) -> (sql: String, arguments: [DatabaseValue]) {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
@@ -21,11 +26,11 @@ enum MemberTextMatch {
         return ("\(functionName)(?, \(fields.joined(separator: ", ")))", [text.lowercased().databaseValue])
     }
 
-    /// `member_text_contains(needle, field, …)`: whether any field, lowercased, contains the
+    /// `text_contains(needle, field, …)`: whether any field, lowercased, contains the
     /// (already lowercased) needle. Registered on every connection of the mirror.
     /// Bytes are compared, as the server's `instr` does, not grapheme clusters.
-    static let function = DatabaseFunction(functionName, argumentCount: 5, pure: true) { values in
-        guard var needle = String.fromDatabaseValue(values[0]) else { return false }
+    static let function = DatabaseFunction(functionName, pure: true) { values in
+        guard let first = values.first, var needle = String.fromDatabaseValue(first) else { return false }
         for value in values.dropFirst() {
             guard var field = String.fromDatabaseValue(value)?.lowercased() else { continue }
             let found = field.withUTF8 { haystack in needle.withUTF8 { wanted in contains(haystack, wanted) } }

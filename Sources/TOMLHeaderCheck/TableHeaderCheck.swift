@@ -2,13 +2,13 @@
 ///
 /// TOMLKit 0.6's parser (toml++) asserts, and so aborts the process, on such a header in a
 /// debug build (and goes on undefined in a release one) instead of reporting a syntax error.
-/// A config file is user input: this check runs first and turns that into the usual message
+/// A config file or a theme is user input: this check runs first and turns that into the usual message
 /// with its line. It tracks strings, comments and arrays, so a line of an array value that
 /// starts with `[` is not taken for a header.
-enum TableHeaderCheck {
+public enum TableHeaderCheck {
     /// Line and column (both from 1) of the first header whose name does not start as a key
     /// must (a bare key character or a quote), or nil.
-    static func firstNamelessHeader(in text: String) -> (line: Int, column: Int)? {
+    public static func firstNamelessHeader(in text: String) -> (line: Int, column: Int)? {
         let scalars = Array(text.unicodeScalars)
         var index = 0, line = 1, lineStart = 0, depth = 0
         var atLineStart = true
