@@ -9,20 +9,35 @@ enum HelpView {
         var text: String
     }
 
-    /// The pane's actions as the overlay lists them; the keys that show a pane share a line.
+    /// Actions listed on one line, with what the line says: a pair of opposite moves, or the
+    /// keys that show a pane (nil: their descriptions joined).
+    static let sharedLines: [(actions: [ActionID], text: String?)] = [
+        ([.nextPane, .previousPane], "next / previous pane"),
+        ([.membersPane, .redemptionsPane, .reviewsPane, .errorsPane], nil),
+        ([.down, .up], "down / up"), ([.top, .bottom], "first / last row"), ([.pageDown, .pageUp], "page down / up"),
+        ([.halfPageDown, .halfPageUp], "half page down / up"),
+    ]
+
+    /// The pane's actions as the overlay lists them; the actions of a shared line (see
+    /// `sharedLines`) make one entry, so that every entry fits 80×24.
     static func entries(_ state: AppState) -> [Entry] {
-        let showsAPane = Set(PaneTable.all.map { $0.showAction })
         var entries: [Entry] = []
-        var panesEntry: Int?
+        var lineEntry: [Int: Int] = [:]
         for spec in ActionRegistry.available(on: state.pane, readOnly: state.isReadOnly) {
             let key = state.keymap.label(of: spec)
-            if showsAPane.contains(spec.id), let index = panesEntry {
-                entries[index].key += "/" + key
-                entries[index].text += " / " + spec.description
+            guard let line = sharedLines.firstIndex(where: { $0.actions.contains(spec.id) }) else {
+                entries.append(Entry(key: key, text: spec.description))
                 continue
             }
-            if showsAPane.contains(spec.id) { panesEntry = entries.count }
-            entries.append(Entry(key: key, text: spec.description))
+            let text = sharedLines[line].text
+            if let index = lineEntry[line] {
+                // The pane keys are digits: `1/2/3/4`; other keys are words: `PgDn PgUp`.
+                entries[index].key += (text == nil ? "/" : " ") + key
+                if text == nil { entries[index].text += " / " + spec.description }
+            } else {
+                lineEntry[line] = entries.count
+                entries.append(Entry(key: key, text: text ?? spec.description))
+            }
         }
         return entries
     }
@@ -47,7 +62,7 @@ enum HelpView {
         var leftOut: Int
     }
 
-    static let gap = 3
+    static let gap = 2
     static let maxColumns = 4
 
     /// The fewest columns (within `width`) whose entries fit `height` lines; the last try keeps
