@@ -21,10 +21,16 @@ struct ErrorLogSearchEndToEndTests {
         console.send("4")
         try await waitForHeader(console, ["Code", "Count", "Peak/h"])
         console.type("/" + part)
+        // The rows of a shorter text stay on screen until the matches of the whole text arrive:
+        // wait for a list in which every row matches.
+        func matchRows(_ screen: String) -> [String] {
+            screen.components(separatedBy: "\n").dropFirst(2).filter { $0.contains("req_") }
+        }
         let found = try await console.waitFor("the log with \(part) in its request id", timeout: .seconds(60)) { screen in
             screen.contains("Filter error log: /\(part)") && screen.contains(target.requestId)
+                && matchRows(screen).allSatisfy { $0.lowercased().contains(part.lowercased()) }
         }
-        let listed = found.components(separatedBy: "\n").dropFirst(2).filter { $0.contains("req_") }
+        let listed = matchRows(found)
         #expect(listed.count == others.count, "only the matches are listed:\n\(found)")
         #expect(listed.allSatisfy { $0.lowercased().contains(part.lowercased()) })
         #expect(found.components(separatedBy: "\n")[1].contains("Request ID"))
