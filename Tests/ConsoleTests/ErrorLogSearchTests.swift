@@ -163,6 +163,16 @@ import Testing
         #expect(state.errors.extra.mode == .groups)
     }
 
+    @Test func thePromptSaysSoWhileTheMatchesOfTheTextAreOnTheirWay() {
+        var state = ErrorLogFixtures.state()
+        _ = send(&state, .char("/"))
+        _ = type(&state, "req")
+        #expect(RootView.render(state).lines()[22].hasPrefix("Filter error log: /req▏  searching…"))
+        _ = deliver(&state, [ErrorLogFixtures.rows[0]])
+        let line = RootView.render(state).lines()[22]
+        #expect(line.hasPrefix("Filter error log: /req▏") && !line.contains("searching"))
+    }
+
     @Test func theMatchesNameTheirObjectAndTheMessageLineTheSearch() {
         var state = ErrorLogFixtures.state()
         _ = send(&state, .char("/"))

@@ -43,7 +43,11 @@ enum MessageLineView {
         if let input = state.filterInput {
             let title = PaneTable.title(of: state.pane).lowercased()
             let x = buffer.put("Filter \(title): " + input.prompt, x: 0, y: y, role: .input, bold: true)
-            buffer.put(input.text + "▏", x: x, y: y, role: .input)
+            let end = x + buffer.put(input.text + "▏", x: x, y: y, role: .input)
+            // The rows above still answer an older text until the new matches arrive.
+            if state.panes[state.pane].isLoading {
+                buffer.put("  searching…", x: end, y: y, role: .textDim, maxColumns: max(0, state.columns - end))
+            }
             return
         }
         if let flash = state.flash {
