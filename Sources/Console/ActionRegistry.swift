@@ -10,6 +10,7 @@ public enum ActionID: String, Sendable, CaseIterable, Hashable {
     case approveWithNote, openMember
     case cycleStatus, toggleDeleted, copyId, audit
     case errorsOpen, errorsBack, errorsSource, errorsRetryable, errorsStatus
+    case clearFilter
 }
 
 public struct ActionSpec: Sendable, Hashable {
@@ -64,6 +65,9 @@ public enum ActionRegistry {
         ActionSpec(id: .halfPageUp, keys: [.ctrl("u")], keyLabel: "C-u", description: "half page up", panes: nil,
                    mutates: false),
         ActionSpec(id: .filter, keys: [.char("/")], keyLabel: "/", description: "filter as you type (Esc clears)",
+                   panes: [.members, .reviews, .redemptions, .errors], mutates: false),
+        // On the Error log Esc is `errorsBack`, which clears a search before it goes back.
+        ActionSpec(id: .clearFilter, keys: [.escape], keyLabel: "Esc", description: "clear the filter",
                    panes: [.members, .reviews, .redemptions], mutates: false),
         ActionSpec(id: .approve, keys: [.char("a")], keyLabel: "a", description: "approve", panes: [.reviews, .redemptions],
                    mutates: true),
@@ -100,7 +104,7 @@ public enum ActionRegistry {
         .reviewsPane: ["queue", "reviews"], .errorsPane: ["errors"], .syncNow: ["sync"], .top: ["top"],
         .bottom: ["bottom"], .filter: ["filter"], .approve: ["approve"], .escalate: ["escalate"], .undo: ["undo"],
         .openDetail: ["detail"], .openMember: ["member"], .approveWithNote: ["approve-note"], .mark: ["mark"], .cycleStatus: ["status"], .toggleDeleted: ["deleted"],
-        .copyId: ["copy"], .audit: ["audit"],
+        .copyId: ["copy"], .audit: ["audit"], .clearFilter: ["clear"],
         .errorsSource: ["source"], .errorsRetryable: ["retryable"], .errorsStatus: ["status"],
     ]
 

@@ -33,6 +33,8 @@ public struct AppState: Sendable {
     public var loading = LoadingState()
     public var lastSyncedAt: Date?
     public var lastErrorCode: String?
+    /// The operator asked to sync now (`r`, `:sync`): its round trip is shown when it ends.
+    public var syncNowRequestedAt: Date?
     public var dialog: DecisionDialog?
     /// Rows marked with space for a bulk decision, per pane, with the version seen when marked.
     public var marks: [PaneID: [String: PendingAction]] = [:]
@@ -62,6 +64,10 @@ public struct AppState: Sendable {
     /// so `G` then `a` approves the last row, not the one selected before.
     public var awaitingMove: (pane: PaneID, generation: Int, since: Date)?
     public var typeahead: [Key] = []
+    /// When Backspace closed an empty prompt: keys typed right after it do nothing (see
+    /// `Update.holdKeyAfterClosedPrompt`) until `promptHoldSeconds` pass without one.
+    public var promptClosedAt: Date?
+    public static let promptHoldSeconds: TimeInterval = 1
     public var quitRequested = false
     /// `q` with decisions not sent yet: send them and wait, leave them queued, or stay.
     public var quitDialog: QuitDialog?

@@ -94,6 +94,8 @@ public struct DecisionDialog: Sendable, Hashable {
 public struct InputLine: Sendable, Hashable {
     public var prompt: String
     public var text: String
+    /// What Tab found for `text` when it could not complete it: listed while the line is open.
+    public var choices: [String] = []
 }
 
 extension String {

@@ -23,6 +23,8 @@ public enum Message: Sendable {
     case auditLoaded([AuditEntry])
     case conflictExplained(objectId: String, text: String)
     case ledgerFetched(memberId: String, error: String?)
+    /// `Command.syncNow` ended: its round trip and result.
+    case syncNowFinished(SyncNowOutcome)
     /// `:theme NAME` is on screen, or could not be (`error`).
     case themeSwitched(name: String, error: String?)
     /// The config's profiles, for `:profile` to list and complete.

@@ -6,6 +6,8 @@ extension Update {
     /// through the same gate as its key, Esc closes.
     static func handleCommandKey(_ state: inout AppState, _ key: Key) -> [Command] {
         guard var input = state.commandInput else { return [] }
+        // The list Tab showed is for the text it was asked for.
+        input.choices = []
         switch key {
         case .escape:
             state.commandInput = nil
@@ -23,17 +25,10 @@ extension Update {
             }
             return perform(&state, spec)
         case .tab:
-            let matches = completions(of: input.text, state)
-            if matches.count == 1, let only = matches.first {
-                input.text = only
-            } else if let common = commonPrefix(matches), common.count > input.text.count {
-                input.text = common
-            } else if !matches.isEmpty {
-                state.flash = Flash(text: matches.map { ":" + $0 }.joined(separator: "  "), level: .info, at: state.now)
-            }
+            input = complete(input, state)
         case .backspace:
             if input.text.isEmpty {
-                state.commandInput = nil
+                closePromptByBackspace(&state)
                 return []
             }
             input.text.removeLast()
@@ -80,6 +75,22 @@ extension Update {
         }
         let commands = ActionRegistry.completions(of: text, on: state.pane, readOnly: state.isReadOnly)
         return commands + ["theme", "profile"].filter { $0.hasPrefix(text) }
+    }
+
+    /// Tab: one match is taken, several extend the text to what they share, and when they
+    /// share no more they are listed over the table.
+    static func complete(_ input: InputLine, _ state: AppState) -> InputLine {
+        var input = input
+        var matches: [String] = []
+        for match in completions(of: input.text, state) where !matches.contains(match) { matches.append(match) }
+        if matches.count == 1, let only = matches.first {
+            input.text = only
+        } else if let common = commonPrefix(matches), common.count > input.text.count {
+            input.text = common
+        } else {
+            input.choices = matches
+        }
+        return input
     }
 
     static func commonPrefix(_ words: [String]) -> String? {

@@ -33,6 +33,7 @@ extension Update {
             return PaneTable.ids.filter { $0 != state.pane }.flatMap { refresh(&state, $0) }
         case .outboxDelivered(let entry):
             state.outbox[entry.objectId] = entry
+            state.undoable.removeAll { $0.seq == entry.seq }
             state.needsRefresh = true
             state.quitDialog?.answered(entry)
             if bulkAnswered(&state, entry, result: .applied) { return [] }
@@ -41,6 +42,7 @@ extension Update {
             return []
         case .outboxFailed(let entry):
             state.outbox[entry.objectId] = entry
+            state.undoable.removeAll { $0.seq == entry.seq }
             state.needsRefresh = true
             state.lastErrorCode = entry.errorCode
             state.quitDialog?.answered(entry)
@@ -60,6 +62,16 @@ extension Update {
             state.lastErrorCode = error.code
             return []
         }
+    }
+
+    /// The round trip of a sync the operator asked for goes on the message line; one the
+    /// console asked for itself (after a refused decision) only refreshes.
+    static func syncNowFinished(_ state: inout AppState, _ outcome: SyncNowOutcome) -> [Command] {
+        state.needsRefresh = true
+        guard state.syncNowRequestedAt != nil else { return [] }
+        state.syncNowRequestedAt = nil
+        state.flash = Flash(text: outcome.text, level: outcome.error == nil ? .success : .error, at: state.now)
+        return []
     }
 
     static func pastTense(_ verb: ActionVerb) -> String {

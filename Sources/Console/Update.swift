@@ -41,6 +41,8 @@ public enum Update {
             return commands
         case .sync(let event):
             return handleSync(&state, event)
+        case .syncNowFinished(let outcome):
+            return syncNowFinished(&state, outcome)
         case .actionQueued(let entry):
             return actionQueued(&state, entry)
         case .undoFinished(let withdrawn, let alreadySent):
@@ -84,6 +86,9 @@ public enum Update {
     static func tick(_ state: inout AppState, _ now: Date) -> [Command] {
         state.now = now
         state.refreshedSinceTick = false
+        if let closed = state.promptClosedAt, now.timeIntervalSince(closed) >= AppState.promptHoldSeconds {
+            state.promptClosedAt = nil
+        }
         if let commands = quitTick(&state) { return commands }
         if let flash = state.flash, now.timeIntervalSince(flash.at) > 6 { state.flash = nil }
         if let awaiting = state.awaitingMove, now.timeIntervalSince(awaiting.since) > 1 {
@@ -126,6 +131,7 @@ public enum Update {
         if state.dialog != nil { return handleDialogKey(&state, key) }
         // An open `:` or `/` line owns the keys typed into it, over the audit and the detail too.
         let typing = state.commandInput != nil || state.filterInput != nil
+        if !typing, let held = holdKeyAfterClosedPrompt(&state, key) { return held }
         if !typing, state.audit != nil, [.escape, .char("q"), .enter].contains(key) {
             state.audit = nil
             return []
@@ -229,7 +235,10 @@ public enum Update {
         case .syncNow:
             state.flash = Flash(text: "Syncing…", level: .info, at: state.now)
             state.needsRefresh = true
+            state.syncNowRequestedAt = state.now
             return [.syncNow]
+        case .clearFilter:
+            return clearFilter(&state)
         }
     }
 
@@ -310,12 +319,15 @@ public enum Update {
         case .escape:
             state.filterInput = nil
             state.panes[state.pane].filterText = ""
-            return load(&state, state.pane, .top, .index(0))
+            return filterChanged(&state)
         case .enter:
             state.filterInput = nil
-            return []
+            return PaneTable.kind(state.pane).textFilterAccepted(&state) ?? []
         case .backspace:
-            if input.text.isEmpty { return [] }
+            if input.text.isEmpty {
+                closePromptByBackspace(&state)
+                return []
+            }
             input.text.removeLast()
         case .char(let character):
             input.text.append(character)
@@ -324,6 +336,23 @@ public enum Update {
         }
         state.filterInput = input
         state.panes[state.pane].filterText = input.text
-        return load(&state, state.pane, .top, .index(0))
+        return filterChanged(&state)
+    }
+
+    /// Esc over a pane: its text filter goes; with none, Esc dismisses the message line and the
+    /// refusals held on rows, as it does on a pane without a filter.
+    static func clearFilter(_ state: inout AppState) -> [Command] {
+        guard let text = state.panes[state.pane].filterText, !text.isEmpty else {
+            state.flash = nil
+            state.heldRefusals = [:]
+            return []
+        }
+        state.panes[state.pane].filterText = ""
+        return filterChanged(&state)
+    }
+
+    /// The pane's rows for its new text filter: from the top, unless the pane says otherwise.
+    static func filterChanged(_ state: inout AppState) -> [Command] {
+        PaneTable.kind(state.pane).textFilterChanged(&state) ?? load(&state, state.pane, .top, .index(0))
     }
 }

@@ -29,7 +29,8 @@ public enum HTTPStatusFilter: Sendable, Hashable, CaseIterable {
     }
 }
 
-/// What the Error log pane shows: one source, optionally one code, status and retryability.
+/// What the Error log pane shows: one source, optionally one code, status and retryability,
+/// and text to search for (its `/`).
 public struct ErrorLogFilter: Sendable, Hashable {
     public var source: ErrorSource
     /// Exact code; nil: every code.
@@ -37,10 +38,14 @@ public struct ErrorLogFilter: Sendable, Hashable {
     public var status: HTTPStatusFilter
     /// nil: both.
     public var retryable: Bool?
+    /// Any part of the request id, path, code, message or idempotency key (or, in the platform's
+    /// logs, of a member, redemption or review id the details name); empty: no text condition.
+    /// The grouped summary ignores it.
+    public var text: String
 
     public init(source: ErrorSource = .platform, code: String? = nil, status: HTTPStatusFilter = .any,
-                retryable: Bool? = nil) {
-        self.source = source; self.code = code; self.status = status; self.retryable = retryable
+                retryable: Bool? = nil, text: String = "") {
+        self.source = source; self.code = code; self.status = status; self.retryable = retryable; self.text = text
     }
 
     /// The table and column names of the filter's source.

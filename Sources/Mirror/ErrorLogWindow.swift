@@ -7,8 +7,17 @@ extension MirrorStore {
     /// failures are read as `RequestLog` values so that one table and one detail view serve
     /// both: id `local_<seq>`, an empty request id or a status of 0 when there was none, and
     /// the attempt number in `details` (`local_errors` has no details column).
+    ///
+    /// Text in the filter searches the platform's logs through their search index
+    /// (`requestLogSearchWindow`); the console's own log is capped at 10,000 rows and is matched
+    /// row by row.
     public func errorLogWindow(_ filter: ErrorLogFilter, anchor: WindowAnchor, limit: Int) throws
         -> [WindowRow<RequestLog>] {
+        if filter.source == .platform, !filter.searchText.isEmpty {
+            let search = RequestLogSearch(text: filter.searchText, code: filter.code, status: filter.status,
+                                          retryable: filter.retryable)
+            return try requestLogSearchWindow(search, anchor: anchor, limit: limit)
+        }
         let query = Self.errorLogQuery(filter)
         return try pool.read { db in
             switch filter.source {
@@ -25,7 +34,12 @@ extension MirrorStore {
         case .platform: columns = RequestLog.selectColumns
         case .console: columns = "seq, at, method, path, httpStatus, code, message, retryable, requestId, idempotencyKey, attempt"
         }
-        let (conditions, arguments) = filter.conditions()
+        var (conditions, arguments) = filter.conditions()
+        if filter.source == .console, let pattern = likePattern(filter.searchText) {
+            let searched = ["requestId", "path", "code", "message", "idempotencyKey"]
+            conditions.append("(" + searched.map { "\($0) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
+            arguments += Array(repeating: pattern.databaseValue, count: searched.count)
+        }
         // The key columns come last: `WindowQuery` reads a row's key from its trailing columns.
         return WindowQuery(select: "SELECT \(columns), \(table.timeColumn), \(table.idColumn) FROM \(table.name)",
                            conditions: conditions, arguments: arguments,
@@ -43,4 +57,9 @@ extension MirrorStore {
                           retryable: row["retryable"] ?? false, idempotencyKey: row["idempotencyKey"],
                           details: .object(["attempt": .int(attempt)]))
     }
+}
+
+extension ErrorLogFilter {
+    /// The text without the blanks around it (a trailing space typed into `/` searches the same).
+    public var searchText: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -19,6 +19,8 @@ public final class SyncEngine: Sendable {
     /// Told each answer of `/v1/me` (the executable remembers which club a key is of).
     let onIdentity: @Sendable (Me) -> Void
     private let woken = Mutex(false)
+    /// `syncNow`'s requests to the feed loop.
+    let syncNowRequests = SyncNowRequests()
     /// Where the engine's synchronous mirror calls run (see `onMirror`).
     let mirrorQueue = DispatchQueue(label: "rewards-ops.sync.mirror")
 
@@ -133,6 +135,8 @@ public final class SyncEngine: Sendable {
         var failures = 0
         var offlineSince: Date?
         var identified = false
+        syncNowRequests.setRunning(true)
+        defer { syncNowRequests.setRunning(false) }
         while !Task.isCancelled {
             do {
                 if !identified {
@@ -153,7 +157,13 @@ public final class SyncEngine: Sendable {
                 offlineSince = nil
                 events(.status(.live(since: Date())))
                 while !Task.isCancelled {
-                    _ = try await followFeed(waitSeconds: longPollSeconds, untilCaughtUp: false, events: events)
+                    if try await serveSyncNow(events: events) { events(.status(.live(since: Date()))) }
+                    // `syncNow` cuts the long-poll short: the feed is then read at once, above.
+                    let pollSeconds = longPollSeconds
+                    let cut = try await syncNowRequests.untilRequested {
+                        _ = try await self.followFeed(waitSeconds: pollSeconds, untilCaughtUp: false, events: events)
+                    }
+                    if cut { continue }
                     events(.status(.live(since: Date())))
                     // A 410 in the long-poll re-bootstraps, which empties the indexes: build them again.
                     try await buildSearchIndexes(events: events) {
@@ -165,10 +175,12 @@ public final class SyncEngine: Sendable {
             } catch let mismatch as MirrorIdentityMismatch {
                 // Nothing of this key belongs in this mirror: stop, and say which mirror and which key.
                 logger.notice("\(mismatch)")
+                syncNowRequests.failAll(mismatch)
                 events(.status(.failed(code: "mirror_mismatch", message: mismatch.description)))
                 return
             } catch {
                 if Task.isCancelled { return }
+                syncNowRequests.failAll(error)
                 failures += 1
                 let since = offlineSince ?? Date()
                 offlineSince = since
@@ -183,7 +195,8 @@ public final class SyncEngine: Sendable {
                     events(.status(.failed(code: "local_error", message: "\(error)")))
                 }
                 let delay = min(30.0, 0.5 * pow(2.0, Double(min(failures, 6))))
-                try? await Pause.sleep(seconds: delay)
+                // `syncNow` retries at once.
+                _ = try? await syncNowRequests.untilRequested { try await Pause.sleep(seconds: delay) }
             }
         }
     }

@@ -51,7 +51,7 @@ import Testing
         newer[0].review.version = 3
         newer[0].review.status = .escalated
         state.reviews.list.apply(Fixtures.rows(newer, key: \.review.id), select: .index(0), atStart: true)
-        #expect(RootView.render(state).lines()[2].hasSuffix("✗ version_con…"), "the Action column cuts the code")
+        #expect(RootView.render(state).lines()[2].hasSuffix("✗ version_conflict"), "the Action column shows the whole code")
         // The flash goes; the reason stays on the message line while the row is selected.
         _ = Update.update(&state, .tick(Fixtures.now.addingTimeInterval(10)))
         #expect(state.flash == nil)
@@ -70,7 +70,7 @@ import Testing
         _ = Update.update(&state, .sync(.outboxFailed(failed)))
         _ = send(&state, .char("r"))  // a key on rev_001: rev_002 not seen yet
         #expect(state.heldRefusals["rev_002"]?.seen == false)
-        #expect(RootView.render(state).lines()[3].hasSuffix("✗ review_alre…"))
+        #expect(RootView.render(state).lines()[3].hasSuffix("✗ review_already_decided"))
         _ = send(&state, .char("j"))  // rev_002 selected: seen
         #expect(state.heldRefusals["rev_002"]?.seen == true)
         _ = send(&state, .escape)

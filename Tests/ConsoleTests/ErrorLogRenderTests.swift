@@ -22,11 +22,11 @@ import Testing
 
     @Test func theSummaryHasOneRowPerCodeWithSparklineAndAdvice() {
         let lines = screen(ErrorLogFixtures.state())
-        #expect(lines[1] == "Code                          Count Last 24 h                HTTP Retry  Seen What to do")
-        #expect(lines[2] == "insufficient_points_balance   1,234                   ▂  ▁▄█  422 no       2m don't retry — The member has fewer availa…")
-        #expect(lines[3] == "unavailable                       2                       █   503 yes      1h retry after Retry-After — The platform is…")
-        #expect(lines[4] == "�mystery_code�                    1                           418 no       2d no guidance for this code; shown as the s…")
-        #expect(lines[22] == "Platform logs · retryable all · status all — Enter open · s status · f retryable · c source")
+        #expect(lines[1] == "Code                          Count 24h ago              now Peak/h HTTP Retry  Seen What to do")
+        #expect(lines[2] == "insufficient_points_balance   1,234                   ▂  ▁▄█      8  422 no       2m don't retry — The member has fewer…")
+        #expect(lines[3] == "unavailable                       2                       █       1  503 yes      1h retry after Retry-After — The plat…")
+        #expect(lines[4] == "�mystery_code�                    1                               —  418 no       2d no guidance for this code; shown a…")
+        #expect(lines[22] == "Platform logs · retryable all · status all — Enter open · / search · s status · f retryable · c source")
     }
 
     @Test func theSelectedCodeIsHighlightedAndFollowedDownALongList() {
@@ -56,7 +56,7 @@ import Testing
         state.errors.extra.groups = []
         var lines = screen(state)
         #expect(lines[3] == " No failures match the filters (s, f to change).")
-        #expect(lines[22] == "This console's calls · retryable yes · status 5xx — Enter open · s status · f retryable · c source")
+        #expect(lines[22] == "This console's calls · retryable yes · status 5xx — Enter open · / search · s status · f retryable · c source")
         state.errors.filter.retryable = nil
         state.errors.filter.status = .any
         #expect(screen(state)[3] == " This console has no failed calls recorded.")
@@ -65,24 +65,24 @@ import Testing
         #expect(lines[3] == " Loading…")
     }
 
-    /// `RenderTests.errorLogPane`, one level down: the rows table reads as it always did.
+    /// `RenderTests.errorLogPane`, one level down: the same rows table.
     @Test func theRowsTableIsUnchanged() {
         var state = Fixtures.state()
         state.pane = .errors
         state.errors.extra.mode = .rows
         let lines = screen(state)
-        #expect(lines[1] == "  Age HTTP Code                           Retry Method Path                 Message               Request ID")
-        #expect(lines[2] == "   2m  422 insufficient_points_balance    no    POST   /v1/redemptions      The member does not … req_AAAA1111")
-        #expect(lines[3] == "   1h  503 unavailable                    yes   POST   /v1/transactions/se… �try later            req_BBBB2222")
+        #expect(lines[1] == "Age HTTP Code                        Retry Method Path                     Message                          Request ID")
+        #expect(lines[2] == " 2m  422 insufficient_points_balance no    POST   /v1/redemptions          The member does not have enough… req_AAAA1111")
+        #expect(lines[3] == " 1h  503 unavailable                 yes   POST   /v1/transactions/settled �try later                       req_BBBB2222")
     }
 
     @Test func theDrillDownListsTheCodesFailuresNewestFirst() {
         let state = ErrorLogFixtures.drilledState()
         let lines = screen(state)
-        #expect(lines[1] == "  Age HTTP Code                           Retry Method Path                 Message               Request ID")
-        #expect(lines[2] == "   1m  422 insufficient_points_balance    no    POST   /v1/redemptions      ポイント残高が不足し… req_CJK00001")
-        #expect(lines[3] == "  10m  422 insufficient_points_balance    no    POST   /v1/redemptions      �not enough�…         req_ESC00002")
-        #expect(lines[22] == "Platform logs › insufficient_points_balance · retryable all · status all — Enter detail · Esc back")
+        #expect(lines[1] == "Age HTTP Code                        Retry Method Path            Message                                   Request ID")
+        #expect(lines[2] == " 1m  422 insufficient_points_balance no    POST   /v1/redemptions ポイント残高が不足しています              req_CJK00001")
+        #expect(lines[3] == "10m  422 insufficient_points_balance no    POST   /v1/redemptions �not enough� points                       req_ESC00002")
+        #expect(lines[22] == "Platform logs › insufficient_points_balance · retryable all · status all — Enter detail · / search · Esc back")
     }
 
     @Test func theDetailShowsTheFailureTheAdviceAndInertDetails() {
@@ -163,7 +163,7 @@ import Testing
         state.errors.filter.code = "transport_error"
         state.errors.list.apply(Fixtures.rows([call], key: \.id), select: .index(0), atStart: true)
         let rows = screen(state)
-        #expect(rows[2] == "  30s    — transport_error                yes   GET    /v1/changes          connection reset by … —")
+        #expect(rows[2] == "30s    — transport_error yes   GET    /v1/changes connection reset by peer                                    —")
         _ = Update.update(&state, .key(.enter))
         let lines = screen(state)
         #expect(lines[1] == " Failed call · transport_error · GET /v1/changes")

@@ -153,4 +153,18 @@ extension QuitTests {
         #expect(Update.update(&state, .key(.char("q"))) == [.quit])
         #expect(state.exitNote == nil)
     }
+
+    /// The console's clock runs a tick behind the engine's (more on a starved machine): an
+    /// answer that arrives before the clock has passed the window still ends the wait, so `q`
+    /// does not ask about a decision already applied.
+    @Test func aDecisionAnsweredBeforeTheClockPassesItsWindowIsNotUnsent() throws {
+        var state = try stateWithDecisionInItsWindow()
+        var delivered = try #require(state.outbox["rev_001"])
+        delivered.state = .delivered
+        delivered.resultVersion = 3
+        _ = Update.update(&state, .sync(.outboxDelivered(delivered)))
+        #expect(state.undoable.isEmpty)
+        #expect(Update.update(&state, .key(.char("q"))) == [.quit])
+        #expect(state.quitDialog == nil)
+    }
 }

@@ -68,7 +68,7 @@ enum RegistryActionFixtures {
         case .quit, .help, .syncNow, .audit, .approve, .escalate, .mark, .cycleStatus, .copyId, .membersPane,
              .redemptionsPane, .errorsPane, .previousPane, .approveWithNote, .openMember:
             break
-        case .filter:
+        case .filter, .clearFilter:
             state.reviews.filter.text = "Zoë"
         case .nextPane, .reviewsPane, .toggleDeleted, .openDetail:
             state.pane = .members

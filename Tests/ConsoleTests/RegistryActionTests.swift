@@ -20,6 +20,7 @@ import Testing
         .openDetail, .mark, .undo,
         .cycleStatus, .toggleDeleted, .copyId, .audit,
         .errorsOpen, .errorsBack, .errorsSource, .errorsRetryable, .errorsStatus,
+        .clearFilter,
         .approveWithNote, .openMember,
     ]
 
@@ -238,9 +239,42 @@ import Testing
         case .members: #expect(load.query == .members(MemberFilter(text: "x")))
         case .reviews: #expect(load.query == .reviews(ReviewFilter(text: "x")))
         case .redemptions: #expect(load.query == .redemptions(RedemptionFilter(text: "x")))
-        case .errors: Issue.record("the filter does not apply to the Error log")
+        case .errors: #expect(load.query == .errorLog(ErrorLogFilter(text: "x")))
         default: Issue.record("\(pane) is not a pane of the tests")
         }
+    }
+
+    static let clearFilterPanes: [PaneID] = (ActionRegistry.spec(.clearFilter)?.panes ?? [])
+        .sorted { PaneTable.number(of: $0) < PaneTable.number(of: $1) }
+
+    @Test(arguments: clearFilterPanes)
+    func clearFilterDropsTheActiveFilterAndReloadsFromTheTop(pane: PaneID) throws {
+        var state = Fixtures.state()
+        state.pane = pane
+        state.panes[pane].filterText = "Zoë"
+        let commands = F.press(.clearFilter, &state)
+        #expect(state.panes[pane].filterText == "")
+        #expect(state.filterInput == nil)
+        let load = try #require(F.windowLoad(commands))
+        #expect(load.pane == pane && load.request == .top && load.select == .index(0))
+        switch pane {
+        case .members: #expect(load.query == .members(MemberFilter()))
+        case .reviews: #expect(load.query == .reviews(ReviewFilter()))
+        case .redemptions: #expect(load.query == .redemptions(RedemptionFilter()))
+        default: Issue.record("\(pane) is not a pane of the tests")
+        }
+        // With no filter left, Esc dismisses the message line and loads nothing.
+        state.flash = Flash(text: "Copied rev_001", level: .success, at: Fixtures.now)
+        #expect(F.press(.clearFilter, &state).isEmpty)
+        #expect(state.flash == nil)
+    }
+
+    @Test func clearFilterOnTheErrorLogIsItsBackKeyWhichClearsASearchFirst() {
+        #expect(ActionRegistry.action(for: .escape, on: .errors)?.id == .errorsBack)
+        var state = ErrorLogFixtures.drilledState()
+        state.errors.filter.text = "req"
+        _ = F.press(.errorsBack, &state)
+        #expect(state.errors.filter.text.isEmpty && state.errors.extra.mode == .rows)
     }
 
     @Test func filterStartsFromTheTextAlreadyApplied() {

@@ -18,34 +18,34 @@ import Testing
     @Test func membersPane() {
         let lines = screen(.members)
         #expect(lines[0] == " rewards-ops  1 Members 4   2 Redemptions 2   3 Review queue 3   4 Error log 2                                     TEST")
-        #expect(lines[1] == "ID      Name                               Email                               Status     Available   Pending   Lifetime")
-        #expect(lines[2] == "mem_001 Zoë Åsheim                         mem_001@example.org                 active         1,250        10      1,750")
-        #expect(lines[3] == "mem_002 鈴木 一郎                          mem_002@example.org                 active           120        10        620")
-        #expect(lines[4] == "mem_003 �Red Alert�evil                    mem_003@example.org                 suspended          0        10        500")
-        #expect(lines[5] == "mem_004 Ana 🌟 Silva                       mem_004@example.org                 active     1,234,567        10  1,235,067")
+        #expect(lines[1] == "ID      Name            Email                                                  Status     Available   Pending   Lifetime")
+        #expect(lines[2] == "mem_001 Zoë Åsheim      mem_001@example.org                                    active         1,250        10      1,750")
+        #expect(lines[3] == "mem_002 鈴木 一郎       mem_002@example.org                                    active           120        10        620")
+        #expect(lines[4] == "mem_003 �Red Alert�evil mem_003@example.org                                    suspended          0        10        500")
+        #expect(lines[5] == "mem_004 Ana 🌟 Silva    mem_004@example.org                                    active     1,234,567        10  1,235,067")
         #expect(lines[23] == " TEST  │ ● live │ outbox 0 │ Nordlicht (club_nordlicht) │ ops                                            ? help  q quit")
     }
 
     @Test func redemptionsPane() {
         let lines = screen(.redemptions)
-        #expect(lines[1] == "ID        Age Status           Member                   Points           Cash Tries Last error            Action")
-        #expect(lines[2] == "red_001    1h payout_failed    Zoë Åsheim                2,000      20.00 EUR     2 payout_rejected")
-        #expect(lines[3] == "red_002    1m pending_approval Ana 🌟 Silva             15,000     150.00 EUR     0")
+        #expect(lines[1] == "ID        Age Status           Member          Points           Cash Tries Last error                     Action")
+        #expect(lines[2] == "red_001    1h payout_failed    Zoë Åsheim       2,000      20.00 EUR     2 payout_rejected")
+        #expect(lines[3] == "red_002    1m pending_approval Ana 🌟 Silva    15,000     150.00 EUR     0")
     }
 
     @Test func reviewQueuePane() {
         let lines = screen(.reviews)
-        #expect(lines[1] == "ID      Status      Age Kind     Reason              Requested Available    Short Member              Lvl Action")
-        #expect(lines[2] == "rev_001 open         2h reversal manual_review_requ…       500       120      380 鈴木 一郎             0")
-        #expect(lines[3] == "rev_002 open         5m reversal manual_review_requ…        80       400        0 Zoë Åsheim            0")
-        #expect(lines[4] == "rev_003 escalated    2d reversal manual_review_requ…       900         0      900 mem_002               2")
+        #expect(lines[1] == "ID      Status      Age Kind     Reason                 Requested Available    Short Member           Lvl Action")
+        #expect(lines[2] == "rev_001 open         2h reversal manual_review_required       500       120      380 鈴木 一郎          0")
+        #expect(lines[3] == "rev_002 open         5m reversal manual_review_required        80       400        0 Zoë Åsheim         0")
+        #expect(lines[4] == "rev_003 escalated    2d reversal manual_review_required       900         0      900 mem_002            2")
     }
 
     @Test func errorLogPane() {
         let lines = screen(.errors) { $0.errors.extra.mode = .rows }
-        #expect(lines[1] == "  Age HTTP Code                           Retry Method Path                 Message               Request ID")
-        #expect(lines[2] == "   2m  422 insufficient_points_balance    no    POST   /v1/redemptions      The member does not … req_AAAA1111")
-        #expect(lines[3] == "   1h  503 unavailable                    yes   POST   /v1/transactions/se… �try later            req_BBBB2222")
+        #expect(lines[1] == "Age HTTP Code                        Retry Method Path                     Message                          Request ID")
+        #expect(lines[2] == " 2m  422 insufficient_points_balance no    POST   /v1/redemptions          The member does not have enough… req_AAAA1111")
+        #expect(lines[3] == " 1h  503 unavailable                 yes   POST   /v1/transactions/settled �try later                       req_BBBB2222")
     }
 
     @Test func hostileServerStringsNeverReachTheScreenAsControls() {

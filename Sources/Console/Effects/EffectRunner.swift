@@ -78,8 +78,7 @@ public struct EffectRunner: Sendable {
         case .checkOutbox:
             return .outboxChecked(pending: try mirror.pendingOutboxCount(keyId: engine?.client.credentials.keyId))
         case .syncNow:
-            engine?.wake()
-            return nil
+            return await syncNow()
         case .copyToClipboard(let text):
             await terminal.writeRaw(Clipboard.osc52(text))
             return nil
@@ -105,6 +104,27 @@ public struct EffectRunner: Sendable {
             }
         }
         return .undoFinished(withdrawn: withdrawn, alreadySent: alreadySent)
+    }
+
+    /// Cuts the engine's long-poll short and reads the feed to its end; the round trip is what
+    /// the operator waited for, from here.
+    func syncNow() async -> Message? {
+        let started = ContinuousClock.now
+        func elapsed() -> Int {
+            let duration = ContinuousClock.now - started
+            return Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+        }
+        guard let engine else {
+            return .syncNowFinished(SyncNowOutcome(milliseconds: 0, error: "no connection to the platform"))
+        }
+        do {
+            let applied = try await engine.syncNow()
+            return .syncNowFinished(SyncNowOutcome(milliseconds: elapsed(), applied: applied))
+        } catch {
+            if Task.isCancelled { return nil }
+            // A platform error says its code, status, message, call and request id.
+            return .syncNowFinished(SyncNowOutcome(milliseconds: elapsed(), error: "\(error)"))
+        }
     }
 
     /// The feed is held open by long-poll, so the newer version is usually here within a

@@ -58,6 +58,10 @@ protocol Pane: Sendable {
 
     /// The text `/` edits; nil: the pane has no text filter.
     static var textFilter: WritableKeyPath<Filter, String>? { get }
+    /// The text filter changed (typed into, or cleared); nil: the window reloads from the top.
+    static func textFilterChanged(_ state: inout AppState) -> [Command]?
+    /// Enter closed the `/` prompt, the text kept; nil: nothing more happens.
+    static func textFilterAccepted(_ state: inout AppState) -> [Command]?
     /// The pane's own actions (and the ones it takes over), run before the common handling;
     /// nil lets the common handling run.
     static func perform(_ action: ActionID, _ state: inout AppState) -> [Command]?
@@ -105,6 +109,8 @@ extension Pane {
     static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? { nil }
     static func summaryGeneration(_ pane: PaneState<Self>) -> Int? { nil }
     static var textFilter: WritableKeyPath<Filter, String>? { nil }
+    static func textFilterChanged(_ state: inout AppState) -> [Command]? { nil }
+    static func textFilterAccepted(_ state: inout AppState) -> [Command]? { nil }
     static func perform(_ action: ActionID, _ state: inout AppState) -> [Command]? { nil }
     static func refresh(_ state: inout AppState) -> [Command]? { nil }
     static func move(by delta: Int, _ state: inout AppState) -> [Command]? { nil }

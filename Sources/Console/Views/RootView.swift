@@ -24,6 +24,7 @@ public enum RootView {
         if let notice = state.notice { NoticeView.render(notice, state: state, into: &buffer) }
         MessageLineView.render(state, into: &buffer, y: state.rows - 2)
         StatusBarView.render(state, into: &buffer, y: state.rows - 1)
+        if let choices = state.commandInput?.choices { ChoicesView.render(choices, state: state, into: &buffer) }
         if let dialog = state.dialog { DialogView.render(dialog, state: state, into: &buffer) }
         if let quit = state.quitDialog { QuitDialogView.render(quit, state: state, into: &buffer) }
         if state.showHelp { HelpView.render(state, into: &buffer) }
@@ -42,7 +43,11 @@ enum MessageLineView {
         if let input = state.filterInput {
             let title = PaneTable.title(of: state.pane).lowercased()
             let x = buffer.put("Filter \(title): " + input.prompt, x: 0, y: y, role: .input, bold: true)
-            let end = x + buffer.put(input.text + "▏", x: x, y: y, role: .input)
+            var end = x + buffer.put(input.text + "▏", x: x, y: y, role: .input)
+            // The rows above still answer an older text until the new matches arrive.
+            if state.panes[state.pane].isLoading {
+                end += buffer.put("  searching…", x: end, y: y, role: .textDim, maxColumns: max(0, state.columns - end))
+            }
             putFilterNote(state, into: &buffer, y: y, after: end)
             return
         }

@@ -14,6 +14,7 @@ extension ErrorLogPane {
             var pane = state.panes[Self.self]
             pane.filter.source = pane.filter.source == .platform ? .console : .platform
             pane.filter.code = nil
+            pane.filter.text = ""
             pane.extra.mode = .groups
             pane.extra.groups = []
             pane.extra.groupsLoaded = false
@@ -24,6 +25,10 @@ extension ErrorLogPane {
             let retryable = state.panes[Self.self].filter.retryable
             state.panes[Self.self].filter.retryable = retryable == nil ? true : (retryable == true ? false : nil)
             return reloadAfterFilterChange(&state)
+        case .filter:
+            // `/` over one failure searches the list it came from; the prompt opens as on any pane.
+            if state.panes[Self.self].extra.mode == .detail { state.panes[Self.self].extra.mode = .rows }
+            return nil
         case .errorsStatus:
             let all = HTTPStatusFilter.allCases
             let index = all.firstIndex(of: state.panes[Self.self].filter.status) ?? 0
@@ -71,9 +76,12 @@ extension ErrorLogPane {
         case .detail:
             state.panes[Self.self].extra.mode = .rows
             return []
+        case .rows where !state.panes[Self.self].filter.searchText.isEmpty:
+            return clearSearch(&state)
         case .rows:
             state.panes[Self.self].extra.mode = .groups
             state.panes[Self.self].filter.code = nil
+            state.panes[Self.self].filter.text = ""
             // Failures may have arrived, or filters changed, while the rows were shown.
             return loadGroups(&state)
         case .groups:

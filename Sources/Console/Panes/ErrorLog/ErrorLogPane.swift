@@ -44,22 +44,40 @@ enum ErrorLogPane: Pane {
         filter.source == .platform && filter != initialFilter ? filter : nil
     }
 
+    /// Sized to what the rows hold: the request id (what a support ticket quotes) is never cut
+    /// while there is room, and each row names the member, redemption or review it concerns.
+    /// At 80 columns the method, retry flag, path and message give way first; the code goes
+    /// first of all inside one code's failures, where the message line names it.
     static func columns(_ rows: [RequestLog], _ pane: PaneState<Self>, _ state: AppState) -> [Column<RequestLog>] {
-        [
-            Column(title: "Age", width: 5, alignRight: true, text: { Format.age(from: $0.at.date, to: state.now) }),
+        let objects = rows.map { $0.concernedObjectId ?? "" }
+        var columns: [Column<RequestLog>] = [
+            // As wide as the ages shown: at 80 columns that column is what lets the object stay
+            // beside the code and the request id.
+            Column(title: "Age", width: CellText.fit(rows.map { age($0, state) }, title: "Age"), alignRight: true,
+                   dropping: .rank(7), text: { age($0, state) }),
             // 0: the console's own call that got no HTTP answer.
-            Column(title: "HTTP", width: 4, alignRight: true, text: { $0.httpStatus == 0 ? "—" : String($0.httpStatus) },
+            Column(title: "HTTP", width: 4, alignRight: true, dropping: .never,
+                   text: { $0.httpStatus == 0 ? "—" : String($0.httpStatus) },
                    role: { log in log.httpStatus >= 500 || log.httpStatus == 0 ? .error : .warn }),
-            Column(title: "Code", width: 30, text: { $0.code.rawValue }, role: { _ in .logCode }),
-            Column(title: "Retry", width: 5, text: { $0.retryable ? "yes" : "no" }),
-            Column(title: "Method", width: 6, text: { $0.method }),
-            Column(title: "Path", width: 0, text: { $0.path }),
-            Column(title: "Message", width: 0, text: { $0.message }),
-            Column(title: "Request ID", width: 22, text: { $0.requestId.isEmpty ? "—" : $0.requestId }),
+            Column(title: "Code", width: CellText.fit(rows.map(\.code.rawValue), title: "Code", limit: 34),
+                   dropping: .rank(pane.filter.code == nil ? 6 : 0), text: { $0.code.rawValue }, role: { _ in .logCode }),
+            Column(title: "Retry", width: 5, dropping: .rank(2), text: { $0.retryable ? "yes" : "no" }),
+            Column(title: "Method", width: 6, dropping: .rank(1), text: { $0.method }),
+            Column(title: "Path", width: 0, minWidth: 10, dropping: .rank(3), text: { $0.path }),
+            Column(title: "Message", width: 0, minWidth: 10, dropping: .rank(4), text: { $0.message }),
         ]
+        if objects.contains(where: { !$0.isEmpty }) {
+            columns.append(Column(title: "Object", width: CellText.fit(objects, title: "Object", limit: 30),
+                                  dropping: .rank(5), text: { $0.concernedObjectId ?? "" }))
+        }
+        columns.append(Column(title: "Request ID", width: CellText.fit(rows.map(requestIdText), title: "Request ID"),
+                              dropping: .never, text: requestIdText))
+        return columns
     }
 
-    static func emptyText(_ pane: PaneState<Self>) -> String { "No failures of this code match the filters." }
+    static func age(_ log: RequestLog, _ state: AppState) -> String { Format.age(from: log.at.date, to: state.now) }
+
+    static func requestIdText(_ log: RequestLog) -> String { log.requestId.isEmpty ? "—" : log.requestId }
 
     /// The summary of codes, one code's failures (newest first), or one failure in full.
     static func render(_ pane: PaneState<Self>, _ state: AppState, into buffer: inout ScreenBuffer, y: Int,
@@ -71,7 +89,9 @@ enum ErrorLogPane: Pane {
         pane.renderTable(state, into: &buffer, y: y, height: height)
     }
 
-    static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? { ErrorLogMessageLine.text(pane) }
+    static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? {
+        ErrorLogMessageLine.text(pane, columns: state.columns)
+    }
 
     static func summaryGeneration(_ pane: PaneState<Self>) -> Int? { pane.extra.groupsGeneration }
 

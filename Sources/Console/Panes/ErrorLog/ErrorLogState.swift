@@ -41,10 +41,11 @@ struct ErrorLogState: Sendable, Hashable {
 }
 
 extension ErrorLogFilter {
-    /// The filter of the grouped summary: every code.
+    /// The filter of the grouped summary: every code, no text.
     var everyCode: ErrorLogFilter {
         var filter = self
         filter.code = nil
+        filter.text = ""
         return filter
     }
 }

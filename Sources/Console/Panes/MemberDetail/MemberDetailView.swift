@@ -19,11 +19,15 @@ enum MemberDetailView {
         }
         let member = detail.member
         var line = y
-        var x = buffer.put(" \(member.name) ", x: 0, y: line, role: .title, bold: true, maxColumns: width / 2)
+        // The name is cut with an ellipsis to leave room for the id; the hint shows when it fits.
+        let name = TextWidth.truncate(Inert.text(member.name), toColumns: max(10, width / 2 - 2))
+        var x = buffer.put(" \(name) ", x: 0, y: line, role: .title, bold: true, maxColumns: width / 2)
         x += buffer.put(" \(member.id) · \(member.status.rawValue)", x: x, y: line,
                         role: member.status == .active ? .text : .warn)
         let hint = "Esc back · j/k ledger · r refetch ledger "
-        buffer.put(hint, x: max(x + 2, width - TextWidth.columns(hint)), y: line, role: .textDim)
+        if x + 2 + TextWidth.columns(hint) <= width {
+            buffer.put(hint, x: width - TextWidth.columns(hint), y: line, role: .textDim)
+        }
         line += 1
         var profile = "\(member.email) · ref \(member.externalRef) · \(member.currency)"
         profile += member.payoutReady ? " · payout details on file" : " · no payout details"
@@ -40,9 +44,12 @@ enum MemberDetailView {
         case (_, .failed(let reason)):
             buffer.put("ledger fetch failed: \(reason)", x: x, y: line, role: .error, maxColumns: width - x)
         case (let sum?, _) where sum == member.pointsAvailable:
-            buffer.put("✓ the ledger sums to \(Format.points(sum)), the available balance", x: x, y: line, role: .ok)
+            buffer.put(fitting("✓ the ledger sums to \(Format.points(sum)), the available balance",
+                               or: "✓ the ledger sums to \(Format.points(sum))", width - x), x: x, y: line, role: .ok)
         case (let sum?, _):
-            buffer.put("⚠ the ledger sums to \(Format.points(sum)), not \(Format.points(member.pointsAvailable)): r refetches",
+            let available = Format.points(member.pointsAvailable)
+            buffer.put(fitting("⚠ the ledger sums to \(Format.points(sum)), not \(available): r refetches",
+                               or: "⚠ ledger \(Format.points(sum)) ≠ \(available): r", width - x),
                        x: x, y: line, role: .warn, maxColumns: width - x)
         case (nil, _):
             buffer.put("newest \(MemberDetailState.ledgerLimit) entries shown", x: x, y: line, role: .textDim)
@@ -53,12 +60,18 @@ enum MemberDetailView {
         buffer.put(" " + summary(reviews: detail.reviews), x: 0, y: line, maxColumns: width)
         line += 2
         let rows = Array(detailState.ledgerWithBalance(limit: MemberDetailState.ledgerLimit).dropFirst(detailState.scroll))
+        // Each as wide as what it shows on screen, so the reference (free text) gets the rest.
+        let points = rows.map { Self.signed($0.entry.points) }
+        let balances = rows.map { Format.points($0.balance) }
         let columns: [Column<(entry: LedgerEntry, balance: Int)>] = [
-            Column(title: "When", width: 20, text: { Self.when($0.entry.createdAt) }),
-            Column(title: "Kind", width: 18, text: { $0.entry.kind.rawValue }),
-            Column(title: "Points", width: 10, alignRight: true, text: { Self.signed($0.entry.points) },
-                   role: { $0.entry.points < 0 ? .warn : .ok }),
-            Column(title: "Balance", width: 10, alignRight: true, text: { Format.points($0.balance) }),
+            Column(title: "When", width: CellText.fit(rows.map { Self.when($0.entry.createdAt) }, title: "When"),
+                   text: { Self.when($0.entry.createdAt) }),
+            Column(title: "Kind", width: CellText.fit(rows.map(\.entry.kind.rawValue), title: "Kind", limit: 18),
+                   text: { $0.entry.kind.rawValue }),
+            Column(title: "Points", width: CellText.fit(points, title: "Points"), alignRight: true,
+                   text: { Self.signed($0.entry.points) }, role: { $0.entry.points < 0 ? .warn : .ok }),
+            Column(title: "Balance", width: CellText.fit(balances, title: "Balance"), alignRight: true,
+                   text: { Format.points($0.balance) }),
             Column(title: "Reference", width: 0, text: { $0.entry.externalTransactionId ?? $0.entry.redemptionId ?? "" }),
         ]
         let empty: String
@@ -69,6 +82,11 @@ enum MemberDetailView {
         }
         TableView.render(into: &buffer, columns: columns, rows: rows, selected: -1, x: 0, y: line, width: width,
                          height: max(2, y + height - line), emptyText: empty)
+    }
+
+    /// The sentence when the screen has room for it, the short form when it has not.
+    static func fitting(_ sentence: String, or short: String, _ columns: Int) -> String {
+        TextWidth.columns(sentence) <= columns ? sentence : short
     }
 
     static func summary(redemptions: [Redemption]) -> String {

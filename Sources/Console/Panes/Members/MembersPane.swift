@@ -32,16 +32,19 @@ enum MembersPane: Pane {
     }
 
     static func columns(_ rows: [Member], _ pane: PaneState<Self>, _ state: AppState) -> [Column<Member>] {
+        // At 80 columns the balances after the first go before a name gets too short to read.
         [
-            Column(title: "ID", width: IDWidth.of(rows.map(\.id)), text: { $0.id }),
-            Column(title: "Name", width: 0, text: { $0.name }),
-            Column(title: "Email", width: 0, text: { $0.email }),
-            Column(title: "Status", width: 9, text: { $0.status.rawValue }, role: { member in
+            Column(title: "ID", width: IDWidth.of(rows.map(\.id)), dropping: .never, text: { $0.id }),
+            Column(title: "Name", width: 0, minWidth: 10, dropping: .rank(5), text: { $0.name }),
+            Column(title: "Email", width: 0, minWidth: 10, dropping: .rank(3), text: { $0.email }),
+            Column(title: "Status", width: 9, dropping: .never, text: { $0.status.rawValue }, role: { member in
                 member.status == .active ? nil : (member.status == .suspended ? .warn : .textDim)
             }),
-            Column(title: "Available", width: 10, alignRight: true, text: { Format.points($0.pointsAvailable) }),
-            Column(title: "Pending", width: 9, alignRight: true, text: { Format.points($0.pointsPending) }),
-            Column(title: "Lifetime", width: 10, alignRight: true, text: { Format.points($0.pointsLifetime) }),
+            Column(title: "Available", width: 10, alignRight: true, dropping: .rank(4),
+                   text: { Format.points($0.pointsAvailable) }),
+            Column(title: "Pending", width: 9, alignRight: true, dropping: .rank(2), text: { Format.points($0.pointsPending) }),
+            Column(title: "Lifetime", width: 10, alignRight: true, dropping: .rank(1),
+                   text: { Format.points($0.pointsLifetime) }),
         ]
     }
 
@@ -50,7 +53,7 @@ enum MembersPane: Pane {
     }
 
     static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? {
-        pane.filter.text.isEmpty ? nil : "Filter: \(pane.filter.text)  (/ to change, Esc in the filter clears it)"
+        pane.filter.text.isEmpty ? nil : "Filter: \(pane.filter.text)  (/ to change, Esc clears it)"
     }
 
     static var textFilter: WritableKeyPath<MemberFilter, String>? { \.text }

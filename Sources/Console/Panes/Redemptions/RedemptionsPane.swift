@@ -40,11 +40,13 @@ enum RedemptionsPane: Pane {
 
     static func columns(_ rows: [RedemptionRow], _ pane: PaneState<Self>, _ state: AppState)
         -> [Column<RedemptionRow>] {
+        // The id, status and outcome stay at 80 columns; tries, cash and the last error go
+        // first, the member's name narrows.
         [
             DecisionColumns.markedId(rows, pane: id, state: state),
-            Column(title: "Age", width: 5, alignRight: true,
+            Column(title: "Age", width: 5, alignRight: true, dropping: .rank(3),
                    text: { Format.age(from: $0.redemption.createdAt.date, to: state.now) }),
-            Column(title: "Status", width: 16, text: { $0.redemption.status.rawValue }, role: { row in
+            Column(title: "Status", width: 16, dropping: .never, text: { $0.redemption.status.rawValue }, role: { row in
                 switch row.redemption.status {
                 case .payoutFailed: return .error
                 case .escalated: return .queueEscalated
@@ -52,22 +54,23 @@ enum RedemptionsPane: Pane {
                 default: return nil
                 }
             }),
-            Column(title: "Member", width: 0, text: { $0.memberName ?? $0.redemption.memberId }),
-            Column(title: "Points", width: 9, alignRight: true, text: { Format.points($0.redemption.points) }),
-            Column(title: "Cash", width: 14, alignRight: true,
+            Column(title: "Member", width: 0, minWidth: 10, dropping: .rank(5), text: { $0.memberName ?? $0.redemption.memberId }),
+            Column(title: "Points", width: 9, alignRight: true, dropping: .rank(6), text: { Format.points($0.redemption.points) }),
+            Column(title: "Cash", width: 14, alignRight: true, dropping: .rank(2),
                    text: { Format.money($0.redemption.cashValueMinor, $0.redemption.currency) }),
-            Column(title: "Tries", width: 5, alignRight: true, text: { String($0.redemption.payoutAttempts) }),
-            Column(title: "Last error", width: 0, text: { $0.redemption.lastError?.code.rawValue ?? "" },
-                   role: { _ in .logCode }),
-            DecisionColumns.outcome(state: state),
+            Column(title: "Tries", width: 5, alignRight: true, dropping: .rank(1), text: { String($0.redemption.payoutAttempts) }),
+            Column(title: "Last error", width: 0, minWidth: 10, dropping: .rank(4),
+                   text: { $0.redemption.lastError?.code.rawValue ?? "" }, role: { _ in .logCode }),
+            DecisionColumns.outcome(rows, state: state),
         ]
     }
 
     static func emptyText(_ pane: PaneState<Self>) -> String { "No pending redemptions." }
 
-    /// A refused decision on the selected row: why, and who won.
+    /// A refused decision on the selected row: why, and who won; otherwise the text filter.
     static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? {
-        pane.list.selectedRow.flatMap { state.heldRefusals[$0.rowId]?.text }
+        if let refusal = pane.list.selectedRow.flatMap({ state.heldRefusals[$0.rowId]?.text }) { return refusal }
+        return pane.filter.text.isEmpty ? nil : "Filter: \(pane.filter.text)  (/ to change, Esc clears it)"
     }
 
     static var textFilter: WritableKeyPath<RedemptionFilter, String>? { \.text }

@@ -40,9 +40,11 @@ enum ReviewsPane: Pane {
     }
 
     static func columns(_ rows: [ReviewRow], _ pane: PaneState<Self>, _ state: AppState) -> [Column<ReviewRow>] {
+        // The id, status, shortfall, level and outcome stay at 80 columns; the amounts, the
+        // kind and the reason go first, the member's name narrows.
         [
             DecisionColumns.markedId(rows, pane: id, state: state),
-            Column(title: "Status", width: 9, text: { $0.review.status.rawValue }, role: { row in
+            Column(title: "Status", width: 9, dropping: .never, text: { $0.review.status.rawValue }, role: { row in
                 switch row.review.status {
                 case .open: return .queueOpen
                 case .escalated: return .queueEscalated
@@ -50,24 +52,28 @@ enum ReviewsPane: Pane {
                 default: return nil
                 }
             }),
-            Column(title: "Age", width: 5, alignRight: true, text: { Format.age(from: $0.review.createdAt.date, to: state.now) }),
-            Column(title: "Kind", width: 8, text: { $0.review.kind.rawValue }),
-            Column(title: "Reason", width: 0, text: { $0.review.reasonCode }),
-            Column(title: "Requested", width: 9, alignRight: true, text: { Format.points($0.review.pointsRequested) }),
-            Column(title: "Available", width: 9, alignRight: true, text: { Format.points($0.review.pointsAvailable) }),
-            Column(title: "Short", width: 8, alignRight: true, text: { Format.points($0.review.shortfall) },
+            Column(title: "Age", width: 5, alignRight: true, dropping: .rank(5),
+                   text: { Format.age(from: $0.review.createdAt.date, to: state.now) }),
+            Column(title: "Kind", width: 8, dropping: .rank(1), text: { $0.review.kind.rawValue }),
+            Column(title: "Reason", width: 0, minWidth: 10, dropping: .rank(4), text: { $0.review.reasonCode }),
+            Column(title: "Requested", width: 9, alignRight: true, dropping: .rank(2),
+                   text: { Format.points($0.review.pointsRequested) }),
+            Column(title: "Available", width: 9, alignRight: true, dropping: .rank(3),
+                   text: { Format.points($0.review.pointsAvailable) }),
+            Column(title: "Short", width: 8, alignRight: true, dropping: .rank(7), text: { Format.points($0.review.shortfall) },
                    role: { $0.review.shortfall > 0 ? .warn : nil }),
-            Column(title: "Member", width: 0, text: { $0.memberName ?? $0.review.memberId }),
-            Column(title: "Lvl", width: 3, alignRight: true, text: { String($0.review.escalationLevel) }),
-            DecisionColumns.outcome(state: state),
+            Column(title: "Member", width: 0, minWidth: 10, dropping: .rank(6), text: { $0.memberName ?? $0.review.memberId }),
+            Column(title: "Lvl", width: 3, alignRight: true, dropping: .never, text: { String($0.review.escalationLevel) }),
+            DecisionColumns.outcome(rows, state: state),
         ]
     }
 
     static func emptyText(_ pane: PaneState<Self>) -> String { "The review queue is empty." }
 
-    /// A refused decision on the selected row: why, and who won.
+    /// A refused decision on the selected row: why, and who won; otherwise the text filter.
     static func messageLine(_ pane: PaneState<Self>, _ state: AppState) -> String? {
-        pane.list.selectedRow.flatMap { state.heldRefusals[$0.rowId]?.text }
+        if let refusal = pane.list.selectedRow.flatMap({ state.heldRefusals[$0.rowId]?.text }) { return refusal }
+        return pane.filter.text.isEmpty ? nil : "Filter: \(pane.filter.text)  (/ to change, Esc clears it)"
     }
 
     static var textFilter: WritableKeyPath<ReviewFilter, String>? { \.text }
