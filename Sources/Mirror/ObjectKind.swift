@@ -1,3 +1,5 @@
+import RewardsContract
+
 /// The four kinds of object the mirror keeps from lists and the feed.
 public enum ObjectKind: String, Sendable, CaseIterable, Hashable {
     case member
@@ -11,6 +13,18 @@ public enum ObjectKind: String, Sendable, CaseIterable, Hashable {
         case .redemption: return "redemptions"
         case .review: return "reviews"
         case .requestLog: return "request_logs"
+        }
+    }
+}
+
+extension ListCounts {
+    /// The count of one list, if the server sent it.
+    public func total(of kind: ObjectKind) -> Int? {
+        switch kind {
+        case .member: return members
+        case .redemption: return redemptions
+        case .review: return reviews
+        case .requestLog: return requestLogs
         }
     }
 }

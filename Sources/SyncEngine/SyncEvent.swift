@@ -116,15 +116,3 @@ public enum RequestLogIndexStatus: Sendable, Hashable {
     case building(indexed: Int, logs: Int)
     case ready(logs: Int, seconds: Double)
 }
-
-extension ListCounts {
-    /// The count of one list, if the server sent it.
-    func total(of kind: ObjectKind) -> Int? {
-        switch kind {
-        case .member: return members
-        case .redemption: return redemptions
-        case .review: return reviews
-        case .requestLog: return requestLogs
-        }
-    }
-}

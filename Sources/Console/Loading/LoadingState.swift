@@ -126,14 +126,3 @@ extension LoadingState {
         return state
     }
 }
-
-extension ListCounts {
-    func total(of kind: ObjectKind) -> Int? {
-        switch kind {
-        case .member: return members
-        case .redemption: return redemptions
-        case .review: return reviews
-        case .requestLog: return requestLogs
-        }
-    }
-}

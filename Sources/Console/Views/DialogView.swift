@@ -58,13 +58,8 @@ enum DialogView {
         }
         lines += tail
         let height = lines.count + frame
-        let x = max(0, (state.columns - width) / 2)
-        let y = max(0, (state.rows - height) / 2)
-        Box.draw(into: &buffer, x: x, y: y, width: width, height: height, title: title,
-                 border: state.environment == .live ? .borderLive : .border)
-        for (index, line) in lines.enumerated() {
-            buffer.put(line.0, x: x + 2, y: y + 2 + index, role: line.1, maxColumns: textWidth)
-        }
+        let (x, y) = CenteredBox.draw(lines, width: width, height: height, title: title, textWidth: textWidth,
+                                      state: state, into: &buffer)
         if !buttons.isEmpty {
             var bx = x + 2
             let by = y + height - 2

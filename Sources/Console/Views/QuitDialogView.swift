@@ -42,13 +42,7 @@ enum QuitDialogView {
             choice("Esc", "stop waiting (they still go)", .textDim)
             choice("l", "quit and leave the rest queued", .textDim)
         }
-        let height = lines.count + 3
-        let x = max(0, (state.columns - width) / 2)
-        let y = max(0, (state.rows - height) / 2)
-        Box.draw(into: &buffer, x: x, y: y, width: width, height: height, title: title,
-                 border: state.environment == .live ? .borderLive : .border)
-        for (index, line) in lines.enumerated() {
-            buffer.put(line.0, x: x + 2, y: y + 2 + index, role: line.1, maxColumns: textWidth)
-        }
+        CenteredBox.draw(lines, width: width, height: lines.count + 3, title: title, textWidth: textWidth,
+                         state: state, into: &buffer)
     }
 }
