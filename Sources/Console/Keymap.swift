@@ -88,11 +88,22 @@ public struct Keymap: Sendable, Hashable {
         }
     }
 
-    /// The keys that trigger an action under this keymap.
-    public func keys(of spec: ActionSpec) -> [Key] { overrides[spec.id] ?? spec.keys }
+    /// Keys some override took: no longer any other action's default.
+    private var taken: Set<Key> { Set(overrides.values.joined()) }
 
+    /// The keys that trigger an action under this keymap: its override, or the defaults no
+    /// override took from it.
+    public func keys(of spec: ActionSpec) -> [Key] {
+        overrides[spec.id] ?? spec.keys.filter { !taken.contains($0) }
+    }
+
+    /// Its keys as help shows them; "unbound" when an override took every default key, so
+    /// help never lists one key for two actions.
     public func label(of spec: ActionSpec) -> String {
-        overrides[spec.id].map { $0.map(Self.label).joined(separator: "/") } ?? spec.keyLabel
+        if let keys = overrides[spec.id] { return keys.map(Self.label).joined(separator: "/") }
+        let kept = keys(of: spec)
+        if kept.count == spec.keys.count { return spec.keyLabel }
+        return kept.isEmpty ? "unbound" : kept.map(Self.label).joined(separator: "/")
     }
 
     /// The action a key triggers on a pane: overrides first, then the defaults of actions

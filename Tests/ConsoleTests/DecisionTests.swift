@@ -203,6 +203,19 @@ import Testing
         #expect(RootView.render(help).lines().contains { $0.range(of: #"│ A +approve {2,}"#, options: .regularExpression) != nil })
     }
 
+    /// `approve = "A"` takes A from "approve with a note": help lists A once, and says the
+    /// other action lost its key.
+    @Test func anOverrideTakesItsKeyFromTheActionThatHadIt() throws {
+        let keymap = try Keymap.from(["approve": "A"])
+        let withNote = try #require(ActionRegistry.all.first { $0.id == .approveWithNote })
+        #expect(withNote.keys == [.char("A")], "the default this test is about")
+        #expect(keymap.keys(of: withNote).isEmpty)
+        #expect(keymap.label(of: withNote) == "unbound")
+        #expect(keymap.action(for: .char("A"), on: .reviews)?.id == .approve)
+        let untouched = try #require(ActionRegistry.all.first { $0.id == .escalate })
+        #expect(keymap.label(of: untouched) == untouched.keyLabel)
+    }
+
     @Test func aSharedCommandNameRemapsTheActionOnEveryPane() throws {
         let keymap = try Keymap.from(["status": "S"])
         #expect(keymap.action(for: .char("S"), on: .reviews)?.id == .cycleStatus)
