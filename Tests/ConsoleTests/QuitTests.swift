@@ -37,6 +37,14 @@ import Testing
         #expect(text.contains("Esc cancel: back to the console"))
     }
 
+    /// The status line counts the decision in its undo window at once, as the quit dialog does.
+    @Test func theStatusLineCountsADecisionInItsUndoWindow() throws {
+        let state = try stateWithDecisionInItsWindow()
+        #expect(state.counts.outboxPending == 0, "the mirror's count has not caught up")
+        let status = RootView.render(state).lines().last ?? ""
+        #expect(status.contains("outbox 1"), "status line: \(status)")
+    }
+
     @Test func escStaysAndNothingIsDropped() throws {
         var state = try stateWithDecisionInItsWindow()
         _ = send(&state, .char("q"))

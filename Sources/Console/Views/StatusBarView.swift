@@ -59,7 +59,9 @@ enum StatusParts {
             parts.append(BarPart(["\(me.role.rawValue) · read-only", "read-only"], role: .warn, importance: 75,
                                  droppable: false))
         }
-        let pending = state.counts.outboxPending
+        // Decisions in their undo window or just confirmed count at once, not at the next
+        // count of the mirror's outbox (every 2 s at most).
+        let pending = Update.unsentCount(state)
         parts.append(BarPart(["outbox \(pending)"], role: pending > 0 ? .pending : bar, importance: pending > 0 ? 70 : 20,
                              droppable: pending == 0))
         if let code = state.lastErrorCode {
