@@ -66,6 +66,25 @@ import Testing
         #expect(!finished.contains("Loading…"))
     }
 
+    /// A load that cannot move says why, at 80 columns too: offline, or the sync stopped.
+    @Test func aLoadThatCannotMoveSaysWhy() {
+        var offline = Self.emptyState(on: .reviews, loading: [.review: ListLoad(rows: 0)], columns: 80)
+        offline.sync = .offline(since: Fixtures.now, code: "transport_error")
+        let text = RootView.render(offline).text()
+        #expect(text.contains("Loading… — paused: platform unreachable (transport_error), retrying"), "\(text)")
+        var failed = offline
+        failed.sync = .failed(code: "mirror_identity_mismatch", message: "another club")
+        #expect(RootView.render(failed).text().contains("— stopped: the sync failed (mirror_identity_mismatch)"))
+        var moving = offline
+        moving.sync = .bootstrapping(kind: "review", rows: 0)
+        #expect(!RootView.render(moving).text().contains("paused"))
+        // A list that is in says it is empty, offline or not.
+        var done = Self.emptyState(on: .reviews, loading: [:], columns: 80)
+        done.sync = .offline(since: Fixtures.now, code: "transport_error")
+        let doneText = RootView.render(done).text()
+        #expect(doneText.contains("The review queue is empty.") && !doneText.contains("paused"))
+    }
+
     @Test func anotherListLoadingDoesNotMakeAFinishedPaneLoad() {
         let text = RootView.render(Self.emptyState(on: .reviews, loading: [.member: ListLoad(rows: 340, total: 1_000)])).text()
         #expect(text.contains("The review queue is empty."), "the queue is complete: empty is true\n\(text)")

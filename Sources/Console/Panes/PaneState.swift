@@ -45,8 +45,23 @@ struct PaneState<P: Pane>: Sendable, Hashable {
     func renderTable(_ state: AppState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         let rows = list.rows.map(\.object)
         TableView.render(into: &buffer, columns: P.columns(rows, self, state), rows: rows, selected: list.selected,
-                         x: 0, y: y, width: state.columns, height: height, emptyText: placeholder)
+                         x: 0, y: y, width: state.columns, height: height, emptyText: placeholder(state))
     }
+
+    /// The placeholder, and why a load does not move when the sync cannot reach the platform
+    /// or has stopped: "Loading…" alone would read as work in progress.
+    func placeholder(_ state: AppState) -> String {
+        let text = placeholder
+        guard rowsAreOnTheirWay else { return text }
+        switch state.sync {
+        case .offline(_, let code): return text + " — paused: platform unreachable (\(code)), retrying"
+        case .failed(let code, _): return text + " — stopped: the sync failed (\(code))"
+        default: return text
+        }
+    }
+
+    /// The window is empty because its list's bootstrap has not brought its rows yet.
+    private var rowsAreOnTheirWay: Bool { loadProgress != nil }
 }
 
 /// A pane's state without its row type: what the generic code (moves, loads, refreshes, the
