@@ -93,12 +93,14 @@ struct RowBinder {
 }
 
 extension MirroredObject {
-    /// Binds every column of `columns`, in order. Members, a million at a time, bind field by
-    /// field; the other lists are a few percent of a bootstrap and go through `columnValues`,
+    /// Binds every column of `columns`, in order. Members, a million at a time, and request logs
+    /// bind field by field; the other lists are a few percent of a bootstrap and go through `columnValues`,
     /// so a column added to their mapping is bound here without a second list to keep.
     func bind(_ binder: inout RowBinder) {
         if let member = self as? Member {
             member.bindFields(&binder)
+        } else if let log = self as? RequestLog {
+            log.bindFields(&binder)
         } else {
             for value in columnValues { binder.value(value) }
         }
