@@ -93,14 +93,19 @@ struct RowBinder {
 }
 
 extension MirroredObject {
-    /// Binds every column of `columns`, in order. Members, a million at a time, and request logs
-    /// bind field by field; the other lists are a few percent of a bootstrap and go through `columnValues`,
-    /// so a column added to their mapping is bound here without a second list to keep.
+    /// Binds every column of `columns`, in order: the four bootstrap lists field by field (a
+    /// million members at a time; through `columnValues`, an array of existentials, a row cost
+    /// several times more), anything else through `columnValues`. A column added to a mapping
+    /// must be added to its `bindFields` too: the bulk tests compare the rows with the feed's.
     func bind(_ binder: inout RowBinder) {
         if let member = self as? Member {
             member.bindFields(&binder)
         } else if let log = self as? RequestLog {
             log.bindFields(&binder)
+        } else if let redemption = self as? Redemption {
+            redemption.bindFields(&binder)
+        } else if let review = self as? Review {
+            review.bindFields(&binder)
         } else {
             for value in columnValues { binder.value(value) }
         }
