@@ -93,12 +93,19 @@ struct RowBinder {
 }
 
 extension MirroredObject {
-    /// Binds every column of `columns`, in order. Members, a million at a time, bind field by
-    /// field; the other lists are a few percent of a bootstrap and go through `columnValues`,
-    /// so a column added to their mapping is bound here without a second list to keep.
+    /// Binds every column of `columns`, in order: the four bootstrap lists field by field (a
+    /// million members at a time; through `columnValues`, an array of existentials, a row cost
+    /// several times more), anything else through `columnValues`. A column added to a mapping
+    /// must be added to its `bindFields` too: the bulk tests compare the rows with the feed's.
     func bind(_ binder: inout RowBinder) {
         if let member = self as? Member {
             member.bindFields(&binder)
+        } else if let log = self as? RequestLog {
+            log.bindFields(&binder)
+        } else if let redemption = self as? Redemption {
+            redemption.bindFields(&binder)
+        } else if let review = self as? Review {
+            review.bindFields(&binder)
         } else {
             for value in columnValues { binder.value(value) }
         }
@@ -126,17 +133,32 @@ extension Member {
     }
 }
 
-/// A statement prepared once for a page and stepped per row with `RowBinder`.
+/// A statement prepared once for the writer's connection and stepped with `RowBinder`, `rowsPerStep` rows at a
+/// time: one `INSERT … VALUES (…), (…), …` starts SQLite's program and opens its cursor once
+/// for all of them, and the cursor stays on the last leaf between rows that arrive in key order.
 final class BulkStatement {
     let statement: Statement
     let db: Database
     let columnCount: Int
-    private let arena = UnsafeMutableRawBufferPointer.allocate(byteCount: 16_384, alignment: 8)
+    let rowsPerStep: Int
+    /// Room for the text of a full step (a member's is about 160 bytes); longer text is bound with a copy.
+    private let arena = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 8)
 
-    init(_ db: Database, sql: String, columnCount: Int) throws {
+    /// `sql` is an `INSERT … VALUES (…)` of one row; its row of marks is repeated `rowsPerStep` times.
+    init(_ db: Database, sql: String, columnCount: Int, rowsPerStep: Int = 1) throws {
         self.db = db
-        self.statement = try db.makeStatement(sql: sql)
         self.columnCount = columnCount
+        self.rowsPerStep = max(1, rowsPerStep)
+        let marks = "(" + Array(repeating: "?", count: columnCount).joined(separator: ", ") + ")"
+        var text = sql
+        if self.rowsPerStep > 1, text.hasSuffix(marks) {
+            text += String(repeating: ", " + marks, count: self.rowsPerStep - 1)
+        }
+        // Cached by the connection: a 64-row statement is prepared once, not once a page.
+        self.statement = try db.cachedStatement(sql: text)
+        guard Int(sqlite3_bind_parameter_count(statement.sqliteStatement)) == columnCount * self.rowsPerStep else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "a bulk insert of \(self.rowsPerStep) rows wants \(columnCount) marks a row: \(sql)")
+        }
     }
 
     deinit {
@@ -146,13 +168,18 @@ final class BulkStatement {
     }
 
     func run<Object: MirroredObject>(_ object: Object) throws {
+        try run(CollectionOfOne(object))
+    }
+
+    /// Inserts exactly `rowsPerStep` rows in one step.
+    func run<Rows: Collection>(_ objects: Rows) throws where Rows.Element: MirroredObject {
         let raw = statement.sqliteStatement
         sqlite3_reset(raw)
         var binder = RowBinder(statement: raw, arena: arena)
-        object.bind(&binder)
-        guard binder.boundCount == columnCount else {
+        for object in objects { object.bind(&binder) }
+        guard binder.boundCount == columnCount * rowsPerStep else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE,
-                                message: "bound \(binder.boundCount) values for \(columnCount) columns of \(Object.objectKind.table)")
+                                message: "bound \(binder.boundCount) values for \(rowsPerStep) rows of \(columnCount) columns of \(Rows.Element.objectKind.table)")
         }
         let code = sqlite3_step(raw)
         guard code == SQLITE_DONE else {

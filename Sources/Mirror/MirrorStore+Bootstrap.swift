@@ -186,7 +186,11 @@ extension MirrorStore {
         return written
     }
 
-    /// Inserts a page's rows with one prepared statement; the tombstones of the page's id
+    /// Rows a bulk insert statement carries: 64 × 15 members' columns stay far below SQLite's
+    /// limit of 32,766 parameters.
+    static let bulkRowsPerStep = 64
+
+    /// Inserts a page's rows with statements prepared once a page; the tombstones of the page's id
     /// range are read once, not per row. Returns the page's ids and how many rows were written.
     private static func writeRows<Object: MirroredObject>(_ db: Database, _ rows: [Object]) throws -> ([String], Int) {
         guard let first = rows.first else { return ([], 0) }
@@ -196,20 +200,33 @@ extension MirrorStore {
         let dead = try Row.fetchCursor(db, sql: "SELECT id, version FROM tombstones WHERE id BETWEEN ? AND ?",
                                        arguments: [low, high])
         while let row = try dead.next() { tombstones[row[0]] = row[1] }
-        let indexes = try SearchIndexes(db)
-        let insert = try BulkStatement(db, sql: Object.replaceSQL, columnCount: Object.columns.count)
         var ids: [String] = []
         ids.reserveCapacity(rows.count)
-        var written = 0
+        var kept: [Object] = []
+        kept.reserveCapacity(rows.count)
         for row in rows {
             ids.append(row.id)
             if let version = tombstones[row.id], row.version <= version { continue }
-            try insert.run(row)
-            written += 1
-            // Only an index that already covers this id (one migrated mid-bootstrap) costs anything here.
-            try indexes.reindex(db, Object.objectKind, id: row.id)
+            kept.append(row)
         }
-        return (ids, written)
+        let single = try BulkStatement(db, sql: Object.replaceSQL, columnCount: Object.columns.count)
+        let several = kept.count >= bulkRowsPerStep
+            ? try BulkStatement(db, sql: Object.replaceSQL, columnCount: Object.columns.count, rowsPerStep: bulkRowsPerStep)
+            : nil
+        var start = kept.startIndex
+        while start < kept.endIndex {
+            if let several, kept.endIndex - start >= bulkRowsPerStep {
+                try several.run(kept[start..<(start + bulkRowsPerStep)])
+                start += bulkRowsPerStep
+            } else {
+                try single.run(kept[start])
+                start += 1
+            }
+        }
+        // Only an index that already covers an id (one migrated mid-bootstrap) costs anything here.
+        let indexes = try SearchIndexes(db)
+        for row in kept { try indexes.reindex(db, Object.objectKind, id: row.id) }
+        return (ids, kept.count)
     }
 
     /// Notes the rows of `(after, through]` (`through` nil: to the end) that the page lacks.

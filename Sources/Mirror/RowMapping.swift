@@ -111,7 +111,7 @@ extension RequestLog: MirroredObject {
     static let columns = ["id", "version", "createdAt", "updatedAt", "requestId", "at", "atEpoch", "method", "path",
                           "httpStatus", "code", "message", "retryable", "idempotencyKey", "details"]
     var columnValues: [(any DatabaseValueConvertible)?] {
-        let detailsText = details.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+        let detailsText = details.flatMap(\.storedText)
         return [id, version, createdAt.raw, updatedAt.raw, requestId, at.raw, epoch(at), method, path, httpStatus,
                 code.rawValue, message, retryable, idempotencyKey, detailsText]
     }

@@ -43,6 +43,38 @@ import Testing
         #expect(fromBulk == fromFeed)
     }
 
+    /// A full page goes in statements of many rows each, and the rest one row at a time: a page
+    /// of 150 (two statements of 64 and 22 single rows, with tombstoned and hostile rows among
+    /// them) reads back as the feed stores the same members.
+    @Test func aPageOfManyRowsInSeveralStatementsReadsBackAsTheFeedStoresIt() throws {
+        let bulk = try temporaryMirror(), feed = try temporaryMirror()
+        defer { remove(bulk); remove(feed) }
+        let hostile = ["Zoë 🌟", "", "nul\u{0}inside", "\u{1b}[31mred\u{202e}", "王小明", String(repeating: "y", count: 70_000)]
+        let members = (1...150).map { index in
+            member(1000 + index, name: index % 25 == 0 ? hostile[(index / 25) % hostile.count] : "Member \(index)",
+                   deleted: index % 7 == 0)
+        }
+        let tombstoned: Set<String> = ["mem_1010", "mem_1064", "mem_1065", "mem_1149"]
+        let deletes = tombstoned.sorted().enumerated().map {
+            ChangeEntry(seq: "t\($0.offset)", type: .member, op: .delete, id: $0.element, version: 5_000, object: nil)
+        }
+        try bulk.applyChanges(deletes, cursor: "c")
+        try feed.applyChanges(deletes, cursor: "c")
+        try bulk.beginBootstrap(head: "h")
+        try bulk.applyBootstrapPage(members, previousLastId: nil, nextCursor: nil, isLast: true)
+        try bulk.completeBootstrap()
+        let entries = members.enumerated().map { ChangeEntry(seq: String($0.offset), type: .member, op: .upsert,
+                                                             id: $0.element.id, version: $0.element.version,
+                                                             object: .member($0.element)) }
+        try feed.applyChanges(entries, cursor: "c2")
+        var fromBulk: [Member] = [], fromFeed: [Member] = []
+        try bulk.forEachMember { fromBulk += $0 }
+        try feed.forEachMember { fromFeed += $0 }
+        #expect(fromBulk.count == 146)
+        #expect(fromBulk == members.filter { !tombstoned.contains($0.id) })
+        #expect(fromBulk == fromFeed)
+    }
+
     @Test func aTombstonedIdInABootstrapPageIsSkipped() throws {
         let mirror = try temporaryMirror()
         defer { remove(mirror) }
