@@ -40,9 +40,18 @@ import Testing
         try await withSandbox { server in
             let client = SignedClient(server)
             let head = try await Self.head(client)
+            // A longer poll beside it: the short one must end first, whatever the machine's load.
+            async let longer: Duration = {
+                let started = ContinuousClock.now
+                _ = try await client.get("/v1/changes?after=\(head)&waitSeconds=8")
+                return ContinuousClock.now - started
+            }()
             let started = ContinuousClock.now
             let response = try await client.get("/v1/changes?after=\(head)&waitSeconds=2")
             let elapsed = ContinuousClock.now - started
+            let longerElapsed = try await longer
+            #expect(longerElapsed >= .milliseconds(7900) && elapsed < longerElapsed - .seconds(3),
+                    "a 2 s poll answered after \(elapsed), an 8 s one after \(longerElapsed)")
             #expect(response.status == 200)
             #expect(response.dataArray.isEmpty)
             #expect(response.nextCursor == head)
