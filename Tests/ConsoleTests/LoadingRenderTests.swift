@@ -73,8 +73,12 @@ import Testing
         let text = RootView.render(offline).text()
         #expect(text.contains("Loading… — paused: platform unreachable (transport_error), retrying"), "\(text)")
         var failed = offline
-        failed.sync = .failed(code: "mirror_identity_mismatch", message: "another club")
-        #expect(RootView.render(failed).text().contains("— stopped: the sync failed (mirror_identity_mismatch)"))
+        failed.sync = .failed(code: "unauthorized", message: "This is a live key; this server runs in test.")
+        // Wrapped at 80 columns, not cut.
+        let stopped = RootView.render(failed).text().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(stopped.contains("— stopped: This is a live key; this server runs in test. (unauthorized)"), "\(stopped)")
+        failed.sync = .failed(code: "internal_error", message: "")
+        #expect(RootView.render(failed).text().contains("— stopped: the sync failed (internal_error)"))
         var moving = offline
         moving.sync = .bootstrapping(kind: "review", rows: 0)
         #expect(!RootView.render(moving).text().contains("paused"))

@@ -55,7 +55,10 @@ struct PaneState<P: Pane>: Sendable, Hashable {
         guard rowsAreOnTheirWay else { return text }
         switch state.sync {
         case .offline(_, let code): return text + " — paused: platform unreachable (\(code)), retrying"
-        case .failed(let code, _): return text + " — stopped: the sync failed (\(code))"
+        // The platform's own words first: "This is a live key; this server runs in test." says
+        // what to do, the code alone does not (made inert where it is drawn).
+        case .failed(let code, let message):
+            return text + " — stopped: " + (message.isEmpty ? "the sync failed" : message) + " (\(code))"
         default: return text
         }
     }

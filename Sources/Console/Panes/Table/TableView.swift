@@ -16,7 +16,10 @@ enum TableView {
             cursor += columnWidth + 1
         }
         if rows.isEmpty {
-            buffer.put(emptyText, x: x + 1, y: y + 2, role: .textDim, maxColumns: width - 2)
+            // Wrapped, not cut: it may carry the platform's reason why nothing loads.
+            for (index, line) in TextWrap.words(emptyText, width: width - 2).prefix(max(0, height - 2)).enumerated() {
+                buffer.put(line, x: x + 1, y: y + 2 + index, role: .textDim, maxColumns: width - 2)
+            }
             return
         }
         for (index, row) in shownRows.enumerated() {
