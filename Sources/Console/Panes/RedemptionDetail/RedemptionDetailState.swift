@@ -17,7 +17,7 @@ struct RedemptionDetailState: Sendable, Hashable {
     init(redemptionId: String) { self.redemptionId = redemptionId }
 }
 
-extension RedemptionDetailState: ItemDetail {
+extension RedemptionDetailState: ItemDetail, ScrollingSheet {
     var itemId: String { redemptionId }
     var keyPane: PaneID? { .redemptions }
     var linkedMemberId: String? { detail?.redemption.memberId }
@@ -49,19 +49,7 @@ extension RedemptionDetailState: ItemDetail {
         }
     }
 
-    mutating func scroll(by lines: Int) {
-        scroll = max(0, min(scroll + lines, maxScroll))
-    }
-
-    mutating func fit(columns: Int, height: Int) {
-        self.columns = columns
-        self.height = height
-    }
-
-    var maxScroll: Int {
-        guard let detail else { return 0 }
-        return DetailSheet.maxScroll(lineCount: RedemptionDetailView.lines(detail, columns: columns).count, height: height)
-    }
+    var lineCount: Int { detail.map { RedemptionDetailView.lines($0, columns: columns).count } ?? 0 }
 
     func render(_ state: AppState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         RedemptionDetailView.render(self, state: state, into: &buffer, y: y, height: height)

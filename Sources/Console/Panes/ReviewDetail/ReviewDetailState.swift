@@ -29,7 +29,7 @@ struct ReviewDetailState: Sendable, Hashable {
     init(reviewId: String) { self.reviewId = reviewId }
 }
 
-extension ReviewDetailState: ItemDetail {
+extension ReviewDetailState: ItemDetail, ScrollingSheet {
     var itemId: String { reviewId }
     var keyPane: PaneID? { .reviews }
     var linkedMemberId: String? { detail?.review.memberId }
@@ -72,20 +72,7 @@ extension ReviewDetailState: ItemDetail {
         }
     }
 
-    mutating func scroll(by lines: Int) {
-        scroll = max(0, min(scroll + lines, maxScroll))
-    }
-
-    mutating func fit(columns: Int, height: Int) {
-        self.columns = columns
-        self.height = height
-    }
-
-    var maxScroll: Int {
-        guard let detail else { return 0 }
-        return DetailSheet.maxScroll(lineCount: ReviewDetailView.lines(detail, ledger: ledger, columns: columns).count,
-                                     height: height)
-    }
+    var lineCount: Int { detail.map { ReviewDetailView.lines($0, ledger: ledger, columns: columns).count } ?? 0 }
 
     func render(_ state: AppState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
         ReviewDetailView.render(self, state: state, into: &buffer, y: y, height: height)
