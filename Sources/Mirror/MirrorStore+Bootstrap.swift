@@ -195,7 +195,10 @@ extension MirrorStore {
     private static func writeRows<Object: MirroredObject>(_ db: Database, _ rows: [Object]) throws -> ([String], Int) {
         guard let first = rows.first else { return ([], 0) }
         var low = first.id, high = first.id
-        for row in rows { low = min(low, row.id); high = max(high, row.id) }
+        for row in rows {
+            if IdOrder.precedes(row.id, low) { low = row.id }
+            if IdOrder.precedes(high, row.id) { high = row.id }
+        }
         var tombstones: [String: Int] = [:]
         let dead = try Row.fetchCursor(db, sql: "SELECT id, version FROM tombstones WHERE id BETWEEN ? AND ?",
                                        arguments: [low, high])
