@@ -197,6 +197,37 @@ struct JSONScanner {
         return value
     }
 
+    /// Skips an array or object by its brackets alone, strings jumped over by their quotes:
+    /// nothing in it is checked, so only for bytes that a strict read goes over afterwards
+    /// (the rows of a page, skipped to reach its cursor first). Depth-bounded like `skipValue`.
+    mutating func skipBracketed() throws {
+        let open = try peek()
+        guard open == UInt8(ascii: "[") || open == UInt8(ascii: "{") else { throw Unsupported() }
+        var depth = 0
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                guard depth <= 64 else { throw Unsupported() }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 {
+                    position += 1
+                    return
+                }
+            case UInt8(ascii: "\""):
+                position += 1
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
+                    position += bytes[position] == UInt8(ascii: "\\") ? 2 : 1
+                }
+            default:
+                break
+            }
+            position += 1
+        }
+        throw Unsupported()
+    }
+
     /// Skips any JSON value (an unknown field: the contract says to ignore it), depth-bounded.
     mutating func skipValue(depth: Int = 0) throws {
         guard depth < 64 else { throw Unsupported() }
