@@ -163,17 +163,6 @@ extension SyncEngine {
     }
 }
 
-extension BootstrapRows {
-    var ids: [String] {
-        switch self {
-        case .members(let rows): return rows.map(\.id)
-        case .redemptions(let rows): return rows.map(\.id)
-        case .reviews(let rows): return rows.map(\.id)
-        case .requestLogs(let rows): return rows.map(\.id)
-        }
-    }
-}
-
 /// A decoded page of one bootstrap list.
 struct ListPage: Sendable {
     var rows: BootstrapRows
