@@ -35,8 +35,27 @@ extension SyncEngine {
         // first). One chain left a core idle: each page's fetch and decode took as long as its
         // write, and a list's next page cannot be asked for before its cursor arrives.
         let queueLists = lists.filter { $0 != .member }
+        // A first start holds nothing of its own: its checkpoints skip their fsyncs.
+        let relaxed = try await mirror.relaxDurabilityForBootstrap()
+        let written: Int
+        do {
+            written = try await readLists(lists, queueLists: queueLists, pass: pass, totals: totals, events: events)
+            if relaxed { try await mirror.restoreDurability() }
+        } catch {
+            if relaxed { try? await mirror.restoreDurability() }
+            throw error
+        }
+        let removed = try await mirror.completeBootstrap()
+        events(.progress(.passEnded(rows: written, removed: removed, replacedRows: pass.replacesRows)))
+        events(.bootstrapped(rows: written))
+        return written
+    }
+
+    /// The two chains of a pass (see `bootstrap`); returns the rows written.
+    private func readLists(_ lists: [ObjectKind], queueLists: [ObjectKind], pass: BootstrapPass,
+                           totals: [ObjectKind: Int], events: SyncEventHandler) async throws -> Int {
         let (firstQueuePage, queueShown) = AsyncStream<Void>.makeStream()
-        let written = try await withoutActuallyEscaping(events) { events in
+        return try await withoutActuallyEscaping(events) { events in
             try await withThrowingTaskGroup(of: Int.self) { group in
                 group.addTask {
                     defer { queueShown.finish() }
@@ -61,10 +80,6 @@ extension SyncEngine {
                 return written
             }
         }
-        let removed = try await mirror.completeBootstrap()
-        events(.progress(.passEnded(rows: written, removed: removed, replacedRows: pass.replacesRows)))
-        events(.bootstrapped(rows: written))
-        return written
     }
 
     /// Pages of one list received ahead of the writer (decoding or decoded, not yet written).
