@@ -38,24 +38,17 @@ extension SyncEngine {
     /// one the whole page holds, or the page is refused.
     static func decodePage(_ kind: ObjectKind, _ bytes: UnsafeRawBufferPointer, path: String, requestId: String?,
                            readAhead: PageInfo?) throws -> ListPage {
-        func rows<Row: Codable & Sendable>(_ type: Row.Type, _ fast: (UnsafeRawBufferPointer) -> Page<Row>?) throws
-            -> Page<Row> {
-            try fast(bytes) ?? strictPage(Row.self, bytes, path: path, requestId: requestId)
+        func decoded<Row: Codable & Sendable>(_ fast: (UnsafeRawBufferPointer) -> Page<Row>?,
+                                              _ rows: ([Row]) -> BootstrapRows) throws -> ListPage {
+            let page = try fast(bytes) ?? strictPage(Row.self, bytes, path: path, requestId: requestId)
+            return ListPage(rows: rows(page.rows), nextCursor: page.nextCursor, hasMore: page.hasMore)
         }
         let page: ListPage
         switch kind {
-        case .member:
-            let decoded = try rows(Member.self, MemberPageDecoder.decode)
-            page = ListPage(rows: .members(decoded.rows), nextCursor: decoded.nextCursor, hasMore: decoded.hasMore)
-        case .redemption:
-            let decoded = try rows(Redemption.self, QueuePageDecoders.redemptions)
-            page = ListPage(rows: .redemptions(decoded.rows), nextCursor: decoded.nextCursor, hasMore: decoded.hasMore)
-        case .review:
-            let decoded = try rows(Review.self, QueuePageDecoders.reviews)
-            page = ListPage(rows: .reviews(decoded.rows), nextCursor: decoded.nextCursor, hasMore: decoded.hasMore)
-        case .requestLog:
-            let decoded = try rows(RequestLog.self, QueuePageDecoders.requestLogs)
-            page = ListPage(rows: .requestLogs(decoded.rows), nextCursor: decoded.nextCursor, hasMore: decoded.hasMore)
+        case .member: page = try decoded(MemberPageDecoder.decode, BootstrapRows.members)
+        case .redemption: page = try decoded(QueuePageDecoders.redemptions, BootstrapRows.redemptions)
+        case .review: page = try decoded(QueuePageDecoders.reviews, BootstrapRows.reviews)
+        case .requestLog: page = try decoded(QueuePageDecoders.requestLogs, BootstrapRows.requestLogs)
         }
         let info = PageInfo(nextCursor: page.nextCursor, hasMore: page.hasMore)
         try checkCursor(info, path: path, requestId: requestId)
