@@ -1,4 +1,5 @@
 import GRDB
+import RewardsContract
 
 /// How far a search index (the members' or the request logs') has got.
 ///
@@ -29,7 +30,8 @@ public struct SearchIndexState: Sendable, Hashable {
     func covers(_ id: String) -> Bool {
         if ready { return true }
         guard let indexedThrough else { return false }
-        return id <= indexedThrough
+        // Byte order, as the build's `id > ?` reads the watermark.
+        return !IdOrder.precedes(indexedThrough, id)
     }
 
     var isEmpty: Bool { !ready && indexedThrough == nil }

@@ -27,6 +27,16 @@ public enum BootstrapRows: Sendable {
         }
     }
 
+    /// The page's ids, in the order they came.
+    public var ids: [String] {
+        switch self {
+        case .members(let rows): return rows.map(\.id)
+        case .redemptions(let rows): return rows.map(\.id)
+        case .reviews(let rows): return rows.map(\.id)
+        case .requestLogs(let rows): return rows.map(\.id)
+        }
+    }
+
     public var lastId: String? {
         switch self {
         case .members(let rows): return rows.last?.id
@@ -165,14 +175,15 @@ extension MirrorStore {
         let firstPage = before.cursor == nil && before.lastId == nil && before.rows == 0 && !before.done
         if firstPage && !sweep { try BootstrapIndexes.defer(db, kind: kind) }
         if sweep { try ItemHistory.recordBeforePage(db, page) }
-        let ids: [String]
         let written: Int
         switch page {
-        case .members(let rows): (ids, written) = try writeRows(db, rows)
-        case .redemptions(let rows): (ids, written) = try writeRows(db, rows)
-        case .reviews(let rows): (ids, written) = try writeRows(db, rows)
-        case .requestLogs(let rows): (ids, written) = try writeRows(db, rows)
+        case .members(let rows): written = try writeRows(db, rows)
+        case .redemptions(let rows): written = try writeRows(db, rows)
+        case .reviews(let rows): written = try writeRows(db, rows)
+        case .requestLogs(let rows): written = try writeRows(db, rows)
         }
+        // A fresh list needs no ids: nothing of it can have gone from the server.
+        let ids = sweep ? page.ids : []
         if sweep {
             // Only a list that had rows can have changed them; a fresh one has no history to add to.
             if let low = ids.min(), let high = ids.max() { try ItemHistory.recordPage(db, kind: kind, low: low, high: high) }
@@ -191,23 +202,22 @@ extension MirrorStore {
     static let bulkRowsPerStep = 64
 
     /// Inserts a page's rows with statements prepared once a page; the tombstones of the page's id
-    /// range are read once, not per row. Returns the page's ids and how many rows were written.
-    private static func writeRows<Object: MirroredObject>(_ db: Database, _ rows: [Object]) throws -> ([String], Int) {
-        guard let first = rows.first else { return ([], 0) }
+    /// range are read once, not per row. Returns how many rows were written.
+    private static func writeRows<Object: MirroredObject>(_ db: Database, _ rows: [Object]) throws -> Int {
+        guard let first = rows.first else { return 0 }
         var low = first.id, high = first.id
-        for row in rows { low = min(low, row.id); high = max(high, row.id) }
+        for row in rows {
+            if IdOrder.precedes(row.id, low) { low = row.id }
+            if IdOrder.precedes(high, row.id) { high = row.id }
+        }
         var tombstones: [String: Int] = [:]
         let dead = try Row.fetchCursor(db, sql: "SELECT id, version FROM tombstones WHERE id BETWEEN ? AND ?",
                                        arguments: [low, high])
         while let row = try dead.next() { tombstones[row[0]] = row[1] }
-        var ids: [String] = []
-        ids.reserveCapacity(rows.count)
-        var kept: [Object] = []
-        kept.reserveCapacity(rows.count)
-        for row in rows {
-            ids.append(row.id)
-            if let version = tombstones[row.id], row.version <= version { continue }
-            kept.append(row)
+        // Most pages have no tombstone in their range: their rows are written as they came, not
+        // copied (a copy of a member retains each of its strings).
+        let kept = tombstones.isEmpty ? rows : rows.filter { row in
+            tombstones[row.id].map { row.version > $0 } ?? true
         }
         let single = try BulkStatement(db, sql: Object.replaceSQL, columnCount: Object.columns.count)
         let several = kept.count >= bulkRowsPerStep
@@ -225,8 +235,10 @@ extension MirrorStore {
         }
         // Only an index that already covers an id (one migrated mid-bootstrap) costs anything here.
         let indexes = try SearchIndexes(db)
-        for row in kept { try indexes.reindex(db, Object.objectKind, id: row.id) }
-        return (ids, kept.count)
+        if indexes.mayCover(Object.objectKind) {
+            for row in kept { try indexes.reindex(db, Object.objectKind, id: row.id) }
+        }
+        return kept.count
     }
 
     /// Notes the rows of `(after, through]` (`through` nil: to the end) that the page lacks.

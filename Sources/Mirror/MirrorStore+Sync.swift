@@ -158,6 +158,16 @@ struct SearchIndexes {
         requestLogs = try RequestLogSearchIndex.state(db)
     }
 
+    /// Whether any row of this kind can be in an index now (not while a bootstrap fills an
+    /// empty mirror).
+    func mayCover(_ kind: ObjectKind) -> Bool {
+        switch kind {
+        case .member: return !members.isEmpty
+        case .requestLog: return !requestLogs.isEmpty
+        default: return false
+        }
+    }
+
     func reindex(_ db: Database, _ kind: ObjectKind, id: String) throws {
         switch kind {
         case .member where members.covers(id): try MemberSearchIndex.reindex(db, id: id)

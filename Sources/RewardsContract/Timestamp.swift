@@ -7,16 +7,21 @@ import Foundation
 /// name the same instant and only instants may be compared.
 public struct Timestamp: Codable, Hashable, Sendable, Comparable, CustomStringConvertible {
     public let raw: String
-    public let date: Date?
+    /// The instant this was made from, when it was made from one (its text may round it).
+    private let madeFrom: Date?
+
+    /// The instant, read from the text when asked: a bootstrap stores a million members'
+    /// timestamps as text, and parsing each on arrival was 2% of its time.
+    public var date: Date? { madeFrom ?? RFC3339.parse(raw) }
 
     public init(raw: String) {
         self.raw = raw
-        self.date = RFC3339.parse(raw)
+        self.madeFrom = nil
     }
 
     public init(_ date: Date, fractionalDigits: Int = 0) {
         self.raw = RFC3339.format(date, fractionalDigits: fractionalDigits)
-        self.date = date
+        self.madeFrom = date
     }
 
     public init(from decoder: any Decoder) throws {

@@ -116,6 +116,14 @@ struct JSONScanner {
         try expect(UInt8(ascii: "\""))
         let start = position
         var ascii = true
+        // Eight bytes at a time while none of them can end the string or needs a look (a quote,
+        // a backslash, a control byte); the first word that might goes byte by byte below.
+        while position + 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            if Self.mayNeedALook(word) { break }
+            if word & 0x8080_8080_8080_8080 != 0 { ascii = false }
+            position += 8
+        }
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -131,6 +139,15 @@ struct JSONScanner {
             position += 1
         }
         throw Unsupported()
+    }
+
+    /// Whether any of the word's bytes is a quote, a backslash or below 0x20 (a byte above a true
+    /// one may be flagged too: only a cost, never a miss).
+    @inline(__always)
+    static func mayNeedALook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        return hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || (word &- ones &* 0x20) & ~word & highs != 0
     }
 
     /// The slow path of `string()`, from the opening quote's next byte, once an escape is seen.
@@ -195,6 +212,37 @@ struct JSONScanner {
             position += 1
         }
         return value
+    }
+
+    /// Skips an array or object by its brackets alone, strings jumped over by their quotes:
+    /// nothing in it is checked, so only for bytes that a strict read goes over afterwards
+    /// (the rows of a page, skipped to reach its cursor first). Depth-bounded like `skipValue`.
+    mutating func skipBracketed() throws {
+        let open = try peek()
+        guard open == UInt8(ascii: "[") || open == UInt8(ascii: "{") else { throw Unsupported() }
+        var depth = 0
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                guard depth <= 64 else { throw Unsupported() }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 {
+                    position += 1
+                    return
+                }
+            case UInt8(ascii: "\""):
+                position += 1
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
+                    position += bytes[position] == UInt8(ascii: "\\") ? 2 : 1
+                }
+            default:
+                break
+            }
+            position += 1
+        }
+        throw Unsupported()
     }
 
     /// Skips any JSON value (an unknown field: the contract says to ignore it), depth-bounded.

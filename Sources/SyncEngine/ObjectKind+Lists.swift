@@ -21,3 +21,11 @@ extension ObjectKind {
         }
     }
 }
+
+extension ObjectKind {
+    /// What a bootstrap adds to the list's query: members come with the soft-deleted ones,
+    /// which the mirror keeps as such.
+    var bootstrapQuery: [(String, String)] {
+        self == .member ? [("includeDeleted", "true")] : []
+    }
+}

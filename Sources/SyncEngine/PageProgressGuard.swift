@@ -1,4 +1,5 @@
 import RewardsClient
+import RewardsContract
 
 /// Tells a paged read that goes nowhere from one that is still reading, so that a broken or
 /// hostile server ends a sync with a protocol error instead of a loop.
@@ -32,7 +33,7 @@ public struct ListProgressGuard: Sendable {
     public mutating func check(sent: String?, ids: [String], nextCursor: String?, hasMore: Bool) throws {
         if hasMore { try checkCursor(sent: sent, next: nextCursor) }
         for id in ids {
-            if let lastId, !lastId.utf8.lexicographicallyPrecedes(id.utf8) {
+            if let lastId, !IdOrder.precedes(lastId, id) {
                 throw violation(id == lastId ? "repeated \(id), already read in this pass"
                                              : "sent \(id) after \(lastId), out of id order")
             }

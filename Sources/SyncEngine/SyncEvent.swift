@@ -34,7 +34,8 @@ public typealias SyncEventHandler = @Sendable (SyncEvent) -> Void
 /// The progress events of a bootstrap and of the search index build, in the order they come:
 ///
 /// 1. `passStarted` once per pass (also when a killed pass resumes): the lists in the order they
-///    are read (the review queue first, members last), each list's total when the server sent
+///    are read (the review queue first; members last, beside the queue's lists once the
+///    queue's first page is in: `list` events of two lists interleave), each list's total when the server sent
 ///    `counts` with the feed head, and whether the pass replaces rows the mirror already shows.
 /// 2. `list` after each committed page: the rows of that list so far (browsable at once), its
 ///    total when known, its rate, and an ETA only when there is a total.

@@ -14,6 +14,8 @@ final class SyncReporter: Sendable {
         var lastPlainRows: [String: Int] = [:]
         var lineOpen = false
         var stoppedForGood = false
+        /// The lists loading now, for the one line a terminal shows (two load at once).
+        var loading: [ObjectKind: ListProgress] = [:]
     }
 
     private let interactive: Bool
@@ -69,8 +71,17 @@ final class SyncReporter: Sendable {
             let counts = pass.totals.isEmpty ? "; the server sent no counts, so no ETA" : ""
             line("\(what): \(order)\(keep)\(counts)")
         case .list(let list):
-            draw(Self.describe(list), key: list.kind.rawValue, rows: list.rows)
+            if interactive {
+                let loading = progress.withLock { state in
+                    state.loading[list.kind] = list
+                    return state.loading
+                }
+                draw(Self.describe(loading: loading), key: "lists", rows: list.rows)
+            } else {
+                draw(Self.describe(list), key: list.kind.rawValue, rows: list.rows)
+            }
         case .listFinished(let kind, let rows):
+            progress.withLock { _ = $0.loading.removeValue(forKey: kind) }
             line("\(Self.listName(kind)): \(Self.grouped(rows)) rows, complete")
         case .passEnded(let rows, let removed, let replaced):
             let gone = replaced ? ", \(Self.grouped(removed)) rows the server no longer has removed" : ""
@@ -91,6 +102,25 @@ final class SyncReporter: Sendable {
         case .requestLogIndex(.ready(let logs, let seconds)):
             line("request log search index ready: \(Self.grouped(logs)) logs in \(String(format: "%.1f", seconds)) s")
         }
+    }
+
+    /// The lists loading at once on one line, in reading order: each one's rows, then their
+    /// rate together and the ETA of the last to finish (only when every one has a total).
+    static func describe(loading: [ObjectKind: ListProgress]) -> String {
+        let lists = SyncEngine.bootstrapOrder.compactMap { loading[$0] }
+        guard lists.count > 1 else { return lists.first.map(describe) ?? "" }
+        let each = lists.map { list in
+            "\(listName(list.kind)) \(grouped(list.rows))" + (list.total.map { " of ~\(grouped($0))" } ?? "")
+        }
+        let rate = lists.reduce(0) { $0 + $1.rowsPerSecond }
+        var text = each.joined(separator: " · ") + " · \(grouped(Int(rate.rounded()))) rows/s"
+        let etas = lists.map(\.etaSeconds)
+        if etas.allSatisfy({ $0 != nil }), let last = etas.compactMap({ $0 }).max() {
+            text += " · ETA \(Int(last.rounded(.up))) s"
+        } else if lists.contains(where: { $0.total == nil }) {
+            text += " · ETA unknown (no count from the server)"
+        }
+        return text
     }
 
     static func describe(_ list: ListProgress) -> String {

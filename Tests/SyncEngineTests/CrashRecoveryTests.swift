@@ -62,26 +62,31 @@ import Testing
         #expect(try harness.mirror.pendingOutboxCount() == 0)
     }
 
+    /// Starts `sync --once` and kills it (-9) as soon as the mirror's pass is `when` says
+    /// (looked at every 5 ms, for at most a minute); returns the pass it was caught in.
+    static func killSync(_ harness: SyncHarness, log: URL, when: (BootstrapPass) -> Bool) async throws -> BootstrapPass? {
+        let key = harness.server.keys.ops
+        let sync = try SyncProcess.start(baseURL: harness.server.baseURL, keyId: key.id, secret: key.secret,
+                                         mirror: harness.mirror.path, once: true, log: log)
+        defer { sync.kill9() }
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, sync.process.isRunning {
+            if let pass = try? await harness.mirror.bootstrapPass(), when(pass) { return pass }
+            try await Task.sleep(nanoseconds: 5_000_000)
+        }
+        return nil
+    }
+
     @Test func aKillDuringTheMembersAfterTheQueueLoadedResumesAndEndsExact() async throws {
         let harness = try await SyncHarness.start(members: 30_000, seed: 43)
         defer { Task { await harness.stop() } }
         let log = harness.directory.appendingPathComponent("sync.log")
         let key = harness.server.keys.ops
-        let sync = try SyncProcess.start(baseURL: harness.server.baseURL, keyId: key.id, secret: key.secret,
-                                         mirror: harness.mirror.path, once: true, log: log)
-        // Wait (bounded) until the queue's lists are done and members are arriving, then kill.
-        let deadline = Date().addingTimeInterval(60)
-        var caught: BootstrapPass?
-        while Date() < deadline, sync.process.isRunning {
-            if let pass = try? await harness.mirror.bootstrapPass(), pass.lists[.review]?.done == true,
-               pass.lists[.redemption]?.done == true, pass.lists[.requestLog]?.done == true,
-               (pass.lists[.member]?.rows ?? 0) > 0 {
-                caught = pass
-                break
-            }
-            try await Task.sleep(nanoseconds: 5_000_000)
+        // Killed once the queue's lists are done and members are arriving.
+        let caught = try await Self.killSync(harness, log: log) { pass in
+            pass.lists[.review]?.done == true && pass.lists[.redemption]?.done == true
+                && pass.lists[.requestLog]?.done == true && (pass.lists[.member]?.rows ?? 0) > 0
         }
-        sync.kill9()
         let pass = try #require(caught, "the sync should have been caught reading members; see \(log.path)")
         let membersAtKill = pass.lists[.member]?.rows ?? 0
         #expect(membersAtKill < 30_000, "killed before the members were all read")
@@ -97,6 +102,33 @@ import Testing
         #expect(resumed.contains("resuming the bootstrap"), "the second run resumes the pass")
         try await harness.expectMirrorEqualsSandbox()
         #expect(try await harness.mirror.bootstrapPass() == nil)
+    }
+
+    /// The queue's lists and the members load at once: a kill while both are half read leaves
+    /// two unfinished lists (one with its indexes deferred), and the next run resumes both.
+    @Test func aKillWhileTheQueueAndTheMembersBothLoadResumesBothAndEndsExact() async throws {
+        let harness = try await SyncHarness.start(members: 30_000, seed: 47)
+        defer { Task { await harness.stop() } }
+        // Request log pages slowed, so that members arrive while the logs are still being read.
+        harness.server.setListDelays(ListDelays([.requestLogs: .milliseconds(150)]))
+        let log = harness.directory.appendingPathComponent("sync.log")
+        let key = harness.server.keys.ops
+        let caught = try await Self.killSync(harness, log: log) { pass in
+            pass.lists[.requestLog]?.done != true && (pass.lists[.requestLog]?.rows ?? 0) > 0
+                && (pass.lists[.member]?.rows ?? 0) > 0
+        }
+        let pass = try #require(caught, "the sync should have been caught reading request logs and members; see \(log.path)")
+        #expect(pass.lists[.member]?.done != true)
+        #expect(try harness.mirror.indexNames(of: .requestLog).isEmpty, "the logs' indexes wait for their last page")
+
+        harness.server.setListDelays(ListDelays())
+        let again = try SyncProcess.start(baseURL: harness.server.baseURL, keyId: key.id, secret: key.secret,
+                                          mirror: harness.mirror.path, once: true, log: log)
+        #expect(try await again.wait(timeoutSeconds: 120) == 0, "the resumed sync failed; see \(log.path)")
+        #expect(try String(contentsOf: log, encoding: .utf8).contains("resuming the bootstrap"))
+        try await harness.expectMirrorEqualsSandbox()
+        #expect(try await harness.mirror.bootstrapPass() == nil)
+        #expect(try harness.mirror.indexNames(of: .requestLog) == ["request_logs_recent", "request_logs_groups"])
     }
 
     @Test func decisionsQueuedWhileTheServerIsDownArriveOnceItIsBack() async throws {
