@@ -17,9 +17,11 @@ import Testing
             }
             await pipe.finish()
         }
-        // Nothing taken yet: two pages fit, the third waits for room.
-        for _ in 0..<200 where sent.withLock({ $0 }) < 2 { try await Task.sleep(for: .milliseconds(5)) }
-        try await Task.sleep(for: .milliseconds(50))
+        // Nothing taken yet: two pages fit (waited for, a minute at most on a loaded machine),
+        // and the third waits for room however long the receiver takes.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while sent.withLock({ $0 }) < 2, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try await Task.sleep(for: .milliseconds(100))
         #expect(sent.withLock { $0 } == 2)
         var taken: [Int] = []
         while let page = try await pipe.next() { taken.append(page) }
