@@ -27,7 +27,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 
 extension MirrorStore {
     public func appendAudit(_ entry: AuditEntry) throws {
-        try pool.write { db in
+        try writeOwnData { db in
             try db.execute(sql: """
                 INSERT INTO audit (at, profile, keyId, subject, objectId, verb, note, result, code, requestId, idempotencyKey)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -8,7 +8,7 @@ public typealias LocalError = FailedCall
 
 extension MirrorStore {
     public func recordLocalError(_ error: LocalError) throws {
-        try pool.write { db in
+        try writeOwnData { db in
             try db.execute(sql: """
                 INSERT INTO local_errors (at, method, path, httpStatus, code, message, retryable, requestId,
                                           idempotencyKey, attempt)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The local SQLite mirror of one club on one platform.
 ///
@@ -13,6 +14,8 @@ public final class MirrorStore: Sendable {
     static let checkpointPages = 4096
     public let path: String
     let pool: DatabasePool
+    /// The writer runs with `synchronous = OFF` for a bootstrap (`BootstrapDurability`).
+    let relaxedWriter = Mutex(false)
 
     public init(path: String) throws {
         self.path = path

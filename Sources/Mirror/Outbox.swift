@@ -81,7 +81,7 @@ extension MirrorStore {
     public func enqueueAction(subject: ActionSubject, objectId: String, verb: ActionVerb, body: Data, baseVersion: Int,
                               note: String?, idempotencyKey: String, owner: OutboxOwner? = nil,
                               sendAfter: Date = .distantPast, now: Date = Date()) throws -> OutboxEntry {
-        try pool.write { db in
+        try writeOwnData { db in
             try db.execute(sql: """
                 INSERT INTO outbox (idempotencyKey, subject, objectId, verb, body, baseVersion, note, sendAfter, state,
                                     createdAt, updatedAt, keyId, clubId, environment)

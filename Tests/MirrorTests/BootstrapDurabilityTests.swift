@@ -34,4 +34,24 @@ import Testing
         #expect(try await mirror.relaxDurabilityForBootstrap() == false)
         #expect(try await mirror.writerSynchronous() == 1)
     }
+
+    /// The console may take a decision while the first bootstrap runs: the writer syncs again
+    /// before the decision is written, and stays so for the rest of the pass.
+    @Test func aDecisionTakenDuringTheRelaxedPassPutsTheFsyncsBackFirst() async throws {
+        let (mirror, path) = try temporaryMirror()
+        defer { remove(path) }
+        #expect(try await mirror.relaxDurabilityForBootstrap())
+        _ = try mirror.enqueueAction(subject: .review, objectId: "rev_1", verb: .approve, body: Data("{}".utf8),
+                                     baseVersion: 1, note: nil, idempotencyKey: "k1")
+        #expect(try await mirror.writerSynchronous() == 1)
+        #expect(try mirror.pendingOutboxCount() == 1)
+        // A local error does the same.
+        let (other, otherPath) = try temporaryMirror()
+        defer { remove(otherPath) }
+        #expect(try await other.relaxDurabilityForBootstrap())
+        try other.recordLocalError(LocalError(at: Date(), method: "GET", path: "/v1/members", httpStatus: 503,
+                                              code: "service_unavailable", message: "down", retryable: true,
+                                              requestId: nil, idempotencyKey: nil, attempt: 1))
+        #expect(try await other.writerSynchronous() == 1)
+    }
 }
