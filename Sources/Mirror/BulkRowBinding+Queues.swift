@@ -6,11 +6,8 @@ import RewardsContract
 /// (a test holds the rows they store equal to the feed's).
 extension Redemption {
     func bindFields(_ binder: inout RowBinder) {
-        binder.text(id)
-        binder.int(version)
-        binder.text(createdAt.raw)
-        binder.text(updatedAt.raw)
-        binder.double(createdAt.date?.timeIntervalSince1970 ?? 0)
+        binder.head(id, version, createdAt, updatedAt)
+        binder.double(epoch(createdAt))
         binder.text(memberId)
         binder.int(points)
         binder.int(cashValueMinor)
@@ -27,11 +24,8 @@ extension Redemption {
 
 extension Review {
     func bindFields(_ binder: inout RowBinder) {
-        binder.text(id)
-        binder.int(version)
-        binder.text(createdAt.raw)
-        binder.text(updatedAt.raw)
-        binder.double(createdAt.date?.timeIntervalSince1970 ?? 0)
+        binder.head(id, version, createdAt, updatedAt)
+        binder.double(epoch(createdAt))
         binder.text(kind.rawValue)
         binder.text(reasonCode)
         binder.text(memberId)

@@ -6,13 +6,10 @@ extension RequestLog {
     /// they store equal). Request logs are a fifth of a bootstrap's rows; through `columnValues`
     /// each cost 25,000 instructions, most of it Foundation's JSONEncoder on `details`.
     func bindFields(_ binder: inout RowBinder) {
-        binder.text(id)
-        binder.int(version)
-        binder.text(createdAt.raw)
-        binder.text(updatedAt.raw)
+        binder.head(id, version, createdAt, updatedAt)
         binder.text(requestId)
         binder.text(at.raw)
-        binder.double(at.date?.timeIntervalSince1970 ?? 0)
+        binder.double(epoch(at))
         binder.text(method)
         binder.text(path)
         binder.int(httpStatus)

@@ -73,52 +73,20 @@ struct RowBinder {
         index += 1
     }
 
-    /// Any value the mapping of `MirroredObject.columnValues` produces, through its
-    /// `databaseValue` (one witness call; a chain of dynamic casts cost several times more).
-    mutating func value(_ value: (any DatabaseValueConvertible)?) {
-        switch value?.databaseValue.storage {
-        case nil, .null?: null()
-        case .int64(let number)?: int(Int(number))
-        case .double(let number)?: double(number)
-        case .string(let text)?: self.text(text)
-        case .blob(let data)?:
-            data.withUnsafeBytes { bytes in
-                _ = sqlite3_bind_blob(statement, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
-            }
-            index += 1
-        }
+    /// The four columns every mirrored object starts with.
+    mutating func head(_ id: String, _ version: Int, _ createdAt: Timestamp, _ updatedAt: Timestamp) {
+        text(id)
+        int(version)
+        text(createdAt.raw)
+        text(updatedAt.raw)
     }
 
     var boundCount: Int { Int(index - 1) }
 }
 
-extension MirroredObject {
-    /// Binds every column of `columns`, in order: the four bootstrap lists field by field (a
-    /// million members at a time; through `columnValues`, an array of existentials, a row cost
-    /// several times more), anything else through `columnValues`. A column added to a mapping
-    /// must be added to its `bindFields` too: the bulk tests compare the rows with the feed's.
-    func bind(_ binder: inout RowBinder) {
-        if let member = self as? Member {
-            member.bindFields(&binder)
-        } else if let log = self as? RequestLog {
-            log.bindFields(&binder)
-        } else if let redemption = self as? Redemption {
-            redemption.bindFields(&binder)
-        } else if let review = self as? Review {
-            review.bindFields(&binder)
-        } else {
-            for value in columnValues { binder.value(value) }
-        }
-    }
-}
-
 extension Member {
-    /// The same values as `columnValues`, in `Member.columns` order (a test holds them equal).
     func bindFields(_ binder: inout RowBinder) {
-        binder.text(id)
-        binder.int(version)
-        binder.text(createdAt.raw)
-        binder.text(updatedAt.raw)
+        binder.head(id, version, createdAt, updatedAt)
         binder.text(clubId)
         binder.text(externalRef)
         binder.text(name)
@@ -176,7 +144,7 @@ final class BulkStatement {
         let raw = statement.sqliteStatement
         sqlite3_reset(raw)
         var binder = RowBinder(statement: raw, arena: arena)
-        for object in objects { object.bind(&binder) }
+        for object in objects { object.bindFields(&binder) }
         guard binder.boundCount == columnCount * rowsPerStep else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE,
                                 message: "bound \(binder.boundCount) values for \(rowsPerStep) rows of \(columnCount) columns of \(Rows.Element.objectKind.table)")
