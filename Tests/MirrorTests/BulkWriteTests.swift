@@ -15,6 +15,22 @@ import Testing
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: mirror.path + suffix) }
     }
 
+    /// The members written by a one-page bootstrap into `bulk` and by the feed into `feed`,
+    /// each read back in id order.
+    func writeBothWays(_ members: [Member], bulk: MirrorStore, feed: MirrorStore) throws -> ([Member], [Member]) {
+        try bulk.beginBootstrap(head: "h")
+        try bulk.applyBootstrapPage(members, previousLastId: nil, nextCursor: nil, isLast: true)
+        try bulk.completeBootstrap()
+        let entries = members.enumerated().map { ChangeEntry(seq: String($0.offset), type: .member, op: .upsert,
+                                                             id: $0.element.id, version: $0.element.version,
+                                                             object: .member($0.element)) }
+        try feed.applyChanges(entries, cursor: "after-bootstrap")
+        var fromBulk: [Member] = [], fromFeed: [Member] = []
+        try bulk.forEachMember { fromBulk += $0 }
+        try feed.forEachMember { fromFeed += $0 }
+        return (fromBulk, fromFeed)
+    }
+
     func member(_ index: Int, name: String, deleted: Bool = false) -> Member {
         let at = Timestamp(raw: "2026-11-22T08:41:07.123456Z")
         return Member(id: "mem_\(index)", version: index, createdAt: at, updatedAt: Timestamp(raw: "2026-11-22T08:41:07Z"),
@@ -29,16 +45,7 @@ import Testing
         defer { remove(bulk); remove(feed) }
         let names = ["Zoë 🌟", "", "nul\u{0}inside", "\u{1b}[31mred\u{202e}", "王小明", String(repeating: "x", count: 5000)]
         let members = names.enumerated().map { member($0.offset + 1, name: $0.element, deleted: $0.offset == 2) }
-        try bulk.beginBootstrap(head: "h")
-        try bulk.applyBootstrapPage(members, previousLastId: nil, nextCursor: nil, isLast: true)
-        try bulk.completeBootstrap()
-        let entries = members.enumerated().map { ChangeEntry(seq: String($0.offset), type: .member, op: .upsert,
-                                                             id: $0.element.id, version: $0.element.version,
-                                                             object: .member($0.element)) }
-        try feed.applyChanges(entries, cursor: "c")
-        var fromBulk: [Member] = [], fromFeed: [Member] = []
-        try bulk.forEachMember { fromBulk += $0 }
-        try feed.forEachMember { fromFeed += $0 }
+        let (fromBulk, fromFeed) = try writeBothWays(members, bulk: bulk, feed: feed)
         #expect(fromBulk == members.sorted { $0.id < $1.id })
         #expect(fromBulk == fromFeed)
     }
@@ -60,16 +67,7 @@ import Testing
         }
         try bulk.applyChanges(deletes, cursor: "c")
         try feed.applyChanges(deletes, cursor: "c")
-        try bulk.beginBootstrap(head: "h")
-        try bulk.applyBootstrapPage(members, previousLastId: nil, nextCursor: nil, isLast: true)
-        try bulk.completeBootstrap()
-        let entries = members.enumerated().map { ChangeEntry(seq: String($0.offset), type: .member, op: .upsert,
-                                                             id: $0.element.id, version: $0.element.version,
-                                                             object: .member($0.element)) }
-        try feed.applyChanges(entries, cursor: "c2")
-        var fromBulk: [Member] = [], fromFeed: [Member] = []
-        try bulk.forEachMember { fromBulk += $0 }
-        try feed.forEachMember { fromFeed += $0 }
+        let (fromBulk, fromFeed) = try writeBothWays(members, bulk: bulk, feed: feed)
         #expect(fromBulk.count == 146)
         #expect(fromBulk == members.filter { !tombstoned.contains($0.id) })
         #expect(fromBulk == fromFeed)
